@@ -1,0 +1,70 @@
+# Runner's Knee course: build, serve, test.
+#   make book                    build the student site into _build/html (creates .venv on first run)
+#   make book EDITION=instructor build the instructor edition (worked solutions) into _build/instructor/html
+#   make serve                   build, then serve the site on http://127.0.0.1:8000
+#   make test                    the whole test suite: lint, build, unit, notebook and browser tests
+#   make lab                     JupyterLab with the `widgets` package importable
+#   make bench                   build/size/speed benchmarks (prints figures)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp changes whenever requirements.txt does, so an edited pin reinstalls.
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+EDITION ?= student
+# OUT: where builds go. The student site is $(OUT)/_build/html, the instructor edition
+# $(OUT)/_build/instructor/_build/html (Jupyter Book 1 always appends _build/html).
+# Set OUT=/tmp/somewhere to build without touching the checkout's _build.
+OUT ?= .
+PORT ?= 8000
+STUDENT_HTML := $(OUT)/_build/html
+INSTRUCTOR_HTML := $(OUT)/_build/instructor/_build/html
+
+ifeq ($(EDITION),instructor)
+  SITE_OUT := $(OUT)/_build/instructor
+  SITE_HTML := $(INSTRUCTOR_HTML)
+else
+  SITE_OUT := $(OUT)
+  SITE_HTML := $(STUDENT_HTML)
+endif
+
+.PHONY: book serve test lab bench lint clean venv screenshots
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# Make the repo's own packages (widgets) importable in the venv, kernels included.
+	@echo "$(CURDIR)" > $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/runners_knee_course.pth
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+book: venv
+	COURSE_EDITION=$(EDITION) $(BIN)/jupyter-book build . --path-output $(SITE_OUT) -W -n --keep-going
+	@echo "Site built: $(SITE_HTML)/index.html  (serve it with: make serve)"
+
+serve: book
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE_HTML)
+
+lint: venv
+	$(BIN)/ruff check widgets tests _ext benchmarks
+
+test: venv lint
+	$(MAKE) --no-print-directory book EDITION=student
+	$(MAKE) --no-print-directory book EDITION=instructor
+	COURSE_STUDENT_HTML=$(STUDENT_HTML) COURSE_INSTRUCTOR_HTML=$(INSTRUCTOR_HTML) $(BIN)/python -m pytest
+
+lab: venv
+	$(BIN)/jupyter lab --notebook-dir=book
+
+bench: venv
+	$(BIN)/python benchmarks/bench_build.py
+
+screenshots: venv
+	$(BIN)/python benchmarks/screenshots.py
+
+clean:
+	rm -rf $(OUT)/_build

@@ -1,0 +1,238 @@
+"""Sphinx extension for the Runner's Knee course site.
+
+What it adds, and why:
+
+- ``{clin}`key``` role: a clinical number from ``widgets/data/clinical.yaml`` in running text,
+  so the text and the widgets read one source ("3–4 × body weight"). ``{clinnum}`` gives the
+  number without its unit.
+- ``{generated}`` directive: MyST markdown returned by a function in ``widgets`` (tables of
+  the return-to-running protocol, exercise doses, ...), parsed as if written in the page.
+- The educational-use disclaimer, with a link to the red-flags page, at the top of every page.
+- Per-page scripts: plotly.js and the figure loader only on pages with a figure; a widget's
+  script only on pages that use it (``data-rk-widget="NAME"`` → ``_static/rk/NAME.js``).
+- Editions: ``COURSE_EDITION=instructor`` shows sphinx-exercise solutions; the default
+  student edition hides them.
+- The notebook execution cache is keyed to the ``widgets`` code and data, so a change to a
+  model re-runs the notebooks instead of serving stale outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import shutil
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WIDGETS_DIR = REPO_ROOT / "widgets"
+STATIC_SOURCE = REPO_ROOT / "assets"
+
+PLOTLY_JS = "vendor/plotly/plotly-basic-4.1.1.min.js"
+RED_FLAGS_DOC = "book/red-flags"
+
+EDITIONS = ("student", "instructor")
+
+
+# --- clinical numbers -------------------------------------------------------------------
+
+def _clinical_role(number_only: bool):
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        from widgets import clinical
+
+        env = inliner.document.settings.env
+        env.note_dependency(str(clinical.CLINICAL_FILE))
+        key = text.strip()
+        try:
+            entry = clinical.get(key)
+        except (KeyError, clinical.DataFileError) as exc:
+            msg = inliner.reporter.error(f"clin role: {exc}", line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        shown = entry.number_text() if number_only else entry.display()
+        node = nodes.inline(rawtext, shown, classes=["rk-clin"])
+        node["data-clin"] = key
+        return [node], []
+
+    return role
+
+
+# --- generated markdown -----------------------------------------------------------------
+
+class GeneratedMarkdown(Directive):
+    """Insert MyST markdown produced by ``module:function`` (with optional string arguments).
+
+    Usage::
+
+        :::{generated} widgets.return_to_run:protocol_table_markdown
+        :::
+    """
+
+    required_arguments = 1
+    optional_arguments = 10
+    has_content = False
+    option_spec: ClassVar = {"class": directives.class_option}
+
+    def run(self):
+        env = self.state.document.settings.env
+        target, *args = self.arguments
+        module_name, _, func_name = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+            func = getattr(module, func_name)
+            markdown = func(*args)
+        except Exception as exc:  # any failure is a build error with the target named
+            raise self.error(f"generated: {target}({', '.join(args)}) failed: {exc}") from exc
+        env.note_dependency(module.__file__)
+        for data_file in sorted((WIDGETS_DIR / "data").rglob("*.y*ml")):
+            env.note_dependency(str(data_file))
+        container = nodes.container(classes=["rk-generated", *self.options.get("class", [])])
+        self.state.nested_parse(StringList(markdown.splitlines(), source=target), self.content_offset, container)
+        return container.children if not self.options.get("class") else [container]
+
+
+# --- disclaimer on every page -----------------------------------------------------------
+
+def disclaimer_node(app: Sphinx, docname: str) -> nodes.Node:
+    from widgets import clinical
+
+    weeks = clinical.get("red_flags.no_response_weeks").display()
+    box = nodes.container(classes=["rk-disclaimer"])
+    para = nodes.paragraph()
+    para += nodes.strong(text="Educational use only — not a diagnosis or medical advice. ")
+    para += nodes.Text(
+        "Swelling, locking, giving way, pain after an injury or fall, night pain, a suspected "
+        f"stress fracture, or no improvement after {weeks} of load modification: see a "
+        "health professional. "
+    )
+    if docname == RED_FLAGS_DOC:
+        para += nodes.Text("The full list is below.")
+    else:
+        uri = app.builder.get_relative_uri(docname, RED_FLAGS_DOC)
+        para += nodes.reference("", "The red flags, in full", refuri=uri, internal=True)
+        para += nodes.Text(".")
+    box += para
+    return box
+
+
+def add_disclaimer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format != "html":
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        doctree.insert(0, disclaimer_node(app, docname))
+        return
+    # Just below the page title, so the title stays first for readers and screen readers.
+    title_index = next((i for i, child in enumerate(section.children) if isinstance(child, nodes.title)), -1)
+    section.insert(title_index + 1, disclaimer_node(app, docname))
+
+
+# --- per-page scripts -------------------------------------------------------------------
+
+def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if 'class="rk-plotly"' in body:
+        # Deferred scripts run in document order; priority puts plotly.js before the loader.
+        app.add_js_file(PLOTLY_JS, loading_method="defer", priority=600)
+        app.add_js_file("rk/plotly-loader.js", loading_method="defer", priority=610)
+    for name in sorted(_widget_names(body)):
+        script = STATIC_SOURCE / "rk" / f"{name}.js"
+        if name != "plotly" and script.exists():
+            app.add_js_file(f"rk/{name}.js", loading_method="defer", priority=620)
+            if (STATIC_SOURCE / "rk" / f"{name}.css").exists():
+                app.add_css_file(f"rk/{name}.css")
+
+
+def _widget_names(body: str) -> set[str]:
+    marker = 'data-rk-widget="'
+    names = set()
+    start = body.find(marker)
+    while start != -1:
+        end = body.find('"', start + len(marker))
+        names.add(body[start + len(marker) : end])
+        start = body.find(marker, end)
+    return names
+
+
+def _mentions_thebe(asset) -> bool:
+    text = str(getattr(asset, "filename", asset)) + str(getattr(asset, "attributes", {}).get("body", ""))
+    return "thebe" in text.lower()
+
+
+def drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """sphinx-thebe is always loaded by Jupyter Book 1; with thebe off its scripts only
+    declare THEBE_JS_URL twice (a console error) and name a CDN. Remove them."""
+    for key in ("script_files", "css_files"):
+        if context.get(key):
+            context[key] = [f for f in context[key] if not _mentions_thebe(f)]
+
+
+def drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """sphinx-thebe appends its binder config (raw HTML) to every page; thebe is off."""
+    for raw in list(doctree.findall(nodes.raw)):
+        if "x-thebe-config" in raw.astext() or "kernelName =" in raw.astext():
+            raw.parent.remove(raw)
+
+
+# --- editions and cache -------------------------------------------------------------------
+
+def configure(app: Sphinx, config) -> None:
+    edition = os.environ.get("COURSE_EDITION", "student")
+    if edition not in EDITIONS:
+        raise ValueError(f"COURSE_EDITION must be one of {EDITIONS}, got {edition!r}")
+    config.course_edition = edition
+    # sphinx-exercise: solutions only in the instructor edition.
+    config.hide_solutions = edition != "instructor"
+    config.html_title = "Runner's Knee" + (" — instructor edition" if edition == "instructor" else "")
+
+    cache_root = Path(app.srcdir) / "_build" / ".jupyter_cache"
+    key = widgets_fingerprint()
+    config.nb_execution_cache_path = str(cache_root / key)
+    if cache_root.is_dir():  # keep the disk bounded: drop caches of older widget code
+        for old in cache_root.iterdir():
+            if old.is_dir() and old.name != key:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def widgets_fingerprint() -> str:
+    """Hash of the widgets package's code and data: notebooks re-run when either changes."""
+    digest = hashlib.sha256()
+    for path in sorted(WIDGETS_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json"} and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(WIDGETS_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extension_fingerprint() -> str:
+    """Hash of this extension and the site's own assets. Sphinx does not notice edits to an
+    extension's code; as an "env" config value this forces a full rebuild when they change."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted((STATIC_SOURCE / "rk").glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def setup(app: Sphinx):
+    app.add_config_value("course_edition", "student", "env")
+    app.add_config_value("course_site_fingerprint", extension_fingerprint(), "env")
+    app.connect("config-inited", configure, priority=900)
+    app.add_role("clin", _clinical_role(number_only=False))
+    app.add_role("clinnum", _clinical_role(number_only=True))
+    app.add_directive("generated", GeneratedMarkdown)
+    app.connect("doctree-resolved", add_disclaimer)
+    app.connect("html-page-context", add_page_assets, priority=400)
+    # html-page-context stops at the first handler that returns a template name (the themes
+    # do), so these run before the theme's handlers.
+    app.connect("html-page-context", drop_thebe_scripts, priority=400)
+    app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
+    app.add_css_file("rk/course.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

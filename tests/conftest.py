@@ -1,0 +1,158 @@
+"""Shared fixtures: paths to the built sites, the source article, a local web server and a
+headless Chromium driven by Playwright.
+
+The site must be built first (`make test` does it). Browser tests use Debian's
+/usr/bin/chromium (no Playwright browser download); without it they are skipped on a
+developer machine and fail in CI, where .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO.parent / "shared" / "source" / "runners-knee-article.txt"
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
+STUDENT_HTML = Path(os.environ.get("COURSE_STUDENT_HTML", REPO / "_build" / "html"))
+INSTRUCTOR_HTML = Path(os.environ.get("COURSE_INSTRUCTOR_HTML", REPO / "_build" / "instructor" / "_build" / "html"))
+
+
+def toc_docnames() -> list[str]:
+    """Every page of the book, in reading order, from _toc.yml."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    names = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            names.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return names
+
+
+def source_of(docname: str) -> Path:
+    for suffix in (".md", ".ipynb"):
+        path = REPO / f"{docname}{suffix}"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"{docname} is in _toc.yml but has no .md or .ipynb source")
+
+
+def _require_site(path: Path) -> Path:
+    if not (path / "index.html").exists():
+        pytest.fail(f"No built site at {path}: run `make book` (make test builds it first).")
+    return path
+
+
+@pytest.fixture(scope="session")
+def student_html() -> Path:
+    return _require_site(STUDENT_HTML)
+
+
+@pytest.fixture(scope="session")
+def instructor_html() -> Path:
+    return _require_site(INSTRUCTOR_HTML)
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    if not ARTICLE.exists():
+        pytest.fail(f"The source article is missing: {ARTICLE} (the course repo expects ../shared beside it)")
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(root: Path):
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(student_html):
+    """Base URL of the student site, served on loopback for the whole session."""
+    server = _serve(student_html)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def instructor_site_url(instructor_html):
+    server = _serve(instructor_html)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium) — browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """A page plus what it did: requests to other hosts and console errors."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.host = urlparse(base_url).netloc
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", self._on_request)
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
+
+    def _on_request(self, request):
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return
+        if url.netloc != self.host:
+            self.foreign_requests.append(request.url)
+
+    def assert_clean(self):
+        assert not self.foreign_requests, f"requests left the site: {self.foreign_requests}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def watched_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Fail fast on anything that is not the local site, so a stray CDN link cannot hang a test.
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1).*"), lambda route: route.abort())
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    yield watch
+    context.close()

@@ -1,0 +1,75 @@
+"""The built student site: every page of _toc.yml exists, carries the disclaimer, loads
+nothing from other hosts, and loads plotly.js only where a figure needs it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, source_of, toc_docnames
+
+DOCNAMES = toc_docnames()
+
+
+def read_page(site, docname):
+    path = site / f"{docname}.html"
+    assert path.exists(), f"{docname} is in _toc.yml but {path} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_toc_page_has_a_source():
+    for docname in DOCNAMES:
+        source_of(docname)  # raises with the page named
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_page_is_built_with_disclaimer_once(student_html, docname):
+    soup = read_page(student_html, docname)
+    boxes = soup.select(".rk-disclaimer")
+    assert len(boxes) == 1, f"{docname}: expected one disclaimer, found {len(boxes)}"
+    text = boxes[0].get_text(" ", strip=True)
+    assert "not a diagnosis" in text and "see a health professional" in text
+    if docname == "book/red-flags":
+        assert "full list is below" in text
+    else:
+        link = boxes[0].find("a")
+        assert link is not None and link["href"].split("#")[0].endswith("red-flags.html")
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_page_loads_only_local_assets(student_html, docname):
+    soup = read_page(student_html, docname)
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for element in soup.find_all(tag):
+            url = element.get(attr)
+            if url and tag == "link" and "stylesheet" not in (element.get("rel") or []) and element.get("as") is None:
+                continue  # plain hyperlinks in <link rel=next> etc. are not loaded
+            assert not (url and re.match(r"^(https?:)?//", url)), f"{docname}: <{tag}> loads {url}"
+    html = str(soup)
+    assert "thebe" not in html.lower(), f"{docname}: thebe config left in the page"
+    assert "mathjax" not in html.lower(), f"{docname}: MathJax is referenced (the site ships none)"
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_plotly_js_only_on_pages_with_figures(student_html, docname):
+    soup = read_page(student_html, docname)
+    has_figure = bool(soup.select("figure.rk-plotly"))
+    loads_plotly = any("plotly-basic" in (s.get("src") or "") for s in soup.find_all("script"))
+    assert has_figure == loads_plotly, f"{docname}: figure={has_figure} but plotly.js loaded={loads_plotly}"
+
+
+def test_code_cells_hidden_on_site_but_kept_in_notebook(student_html):
+    docname = "book/rehabilitation/return-to-running-planner"
+    soup = read_page(student_html, docname)
+    assert soup.select("figure.rk-plotly"), "the planner figure is missing from the page"
+    assert "protocol_view" not in soup.get_text(), "code is shown to readers"
+    notebook = (REPO / f"{docname}.ipynb").read_text()
+    assert "protocol_view()" in notebook
+
+
+def test_notebook_download_is_offered(student_html):
+    # The theme's download menu links the .ipynb source, copied into _sources.
+    docname = "book/rehabilitation/return-to-running-planner"
+    assert (student_html / "_sources" / f"{docname}.ipynb").exists()
