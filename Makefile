@@ -42,7 +42,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 book: venv
-	COURSE_EDITION=$(EDITION) $(BIN)/jupyter-book build . --path-output $(SITE_OUT) -W -n --keep-going
+	COURSE_EDITION=$(EDITION) COURSE_NB_CACHE=$(OUT)/_build/.jupyter_cache $(BIN)/jupyter-book build . --path-output $(SITE_OUT) -W -n --keep-going
 	@echo "Site built: $(SITE_HTML)/index.html  (serve it with: make serve)"
 
 serve: book

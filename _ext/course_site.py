@@ -193,7 +193,9 @@ def configure(app: Sphinx, config) -> None:
     config.hide_solutions = edition != "instructor"
     config.html_title = "Runner's Knee" + (" — instructor edition" if edition == "instructor" else "")
 
-    cache_root = Path(app.srcdir) / "_build" / ".jupyter_cache"
+    # COURSE_NB_CACHE (set by the Makefile to $(OUT)/_build/.jupyter_cache) lets both editions
+    # share one cache while builds into different OUT folders never share a cache database.
+    cache_root = Path(os.environ.get("COURSE_NB_CACHE") or Path(app.srcdir) / "_build" / ".jupyter_cache").resolve()
     key = widgets_fingerprint()
     config.nb_execution_cache_path = str(cache_root / key)
     if cache_root.is_dir():  # keep the disk bounded: drop caches of older widget code
