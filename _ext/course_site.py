@@ -182,6 +182,25 @@ def drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
             raw.parent.remove(raw)
 
 
+def label_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The theme's sidebar expanders are <summary> elements holding only a chevron icon, so a
+    screen reader announces nothing (axe: summary-name, serious). Give each one a label."""
+    generate = context.get("generate_toctree_html")
+    if generate is None or getattr(generate, "_rk_labelled", False):
+        return
+
+    def labelled(*args, **kwargs):
+        html = generate(*args, **kwargs)
+        return str(html).replace(
+            '<summary><span class="toctree-toggle"',
+            '<summary><span class="visually-hidden">Show or hide this chapter\'s pages</span>'
+            '<span class="toctree-toggle"',
+        )
+
+    labelled._rk_labelled = True
+    context["generate_toctree_html"] = labelled
+
+
 # --- editions and cache -------------------------------------------------------------------
 
 def configure(app: Sphinx, config) -> None:
@@ -236,5 +255,7 @@ def setup(app: Sphinx):
     # do), so these run before the theme's handlers.
     app.connect("html-page-context", drop_thebe_scripts, priority=400)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
+    # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
+    app.connect("html-page-context", label_toctree_toggles, priority=510)
     app.add_css_file("rk/course.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -53,9 +53,14 @@ class SiteFigure:
 
     def to_html(self) -> str:
         caption = f'<figcaption class="rk-caption">{html.escape(self.caption)}</figcaption>' if self.caption else ""
+        # The text alternative labels the <figure> (not role="img" on the plot: the plot holds
+        # sliders and buttons, and an image cannot contain controls) and is also in the page as
+        # visually hidden text, so it is found by search and read in reading order.
+        alt = html.escape(self.alt, quote=True)
         return (
-            f'<figure class="rk-plotly" data-rk-widget="plotly">'
-            f'<div class="rk-plotly-target" role="img" aria-label="{html.escape(self.alt, quote=True)}"></div>'
+            f'<figure class="rk-plotly" data-rk-widget="plotly" aria-label="{alt}">'
+            f'<p class="visually-hidden">{alt}</p>'
+            f'<div class="rk-plotly-target"></div>'
             f'<script type="application/json" class="rk-plotly-data">{_json_for_script(self.spec())}</script>'
             f"{caption}</figure>"
         )
