@@ -1,0 +1,137 @@
+"""The course text against the source article and the page conventions.
+
+The chain that keeps every number exact: each number in the article must stand inside an
+`article:` quote of a data file under widgets/data (which tests/test_clinical.py checks
+verbatim against the article), and each clinical.yaml entry must be shown on some page (the
+{clin} role marks it with data-clin) or be used by the widgets code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, normalise, source_of, toc_docnames
+from widgets import clinical
+
+DATA = REPO / "widgets" / "data"
+
+# Numbers in the article that are not clinical content: part numbers, the cross-reference
+# to "Section 4", and the author's own story (kept in the text as written, not as data).
+NARRATIVE = [
+    "1. What Is Runner’s Knee",
+    "2. Symptoms and Diagnosis",
+    "3. Treatment and Immediate Pain Relief",
+    "4. Rehabilitation Exercises",
+    "5. Prevention and Return to Running",
+    "the exercises in Section 4",
+    "at mile 8 of what was supposed to be a 15-mile long run",
+]
+
+# Pages that are tools, exercise sets or reference matter rather than chapter text.
+NOT_TEXT_PAGES = ("exercises", "glossary", "bibliography", "instructor-guide", "how-to-use", "red-flags")
+
+
+def article_quotes() -> list[str]:
+    """Every `article:` string in every YAML data file."""
+    quotes: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "article" and isinstance(value, str):
+                    quotes.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted(DATA.rglob("*.y*ml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return quotes
+
+
+def covered_spans(article: str, quotes: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for quote in [*quotes, *NARRATIVE]:
+        q = normalise(quote)
+        start = article.find(q)
+        while start != -1:
+            spans.append((start, start + len(q)))
+            start = article.find(q, start + 1)
+    return spans
+
+
+def test_every_article_number_is_in_a_data_file(article_text):
+    article = normalise(article_text)
+    spans = covered_spans(article, article_quotes())
+    uncovered = []
+    for match in re.finditer(r"\d+(?:\.\d+)?", article):
+        if not any(lo <= match.start() and match.end() <= hi for lo, hi in spans):
+            uncovered.append(article[max(0, match.start() - 40) : match.end() + 25])
+    assert not uncovered, (
+        f"{len(uncovered)} article numbers have no data-file entry quoting them:\n  " + "\n  ".join(uncovered)
+    )
+
+
+def shown_keys(site: Path) -> set[str]:
+    keys = set()
+    for page in site.rglob("*.html"):
+        keys.update(re.findall(r'data-clin="([^"]+)"', page.read_text(encoding="utf-8")))
+    return keys
+
+
+def keys_used_in_code() -> set[str]:
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "widgets").rglob("*.py"))
+    code += "\n".join(p.read_text(encoding="utf-8") for p in DATA.rglob("*.y*ml") if p.name != "clinical.yaml")
+    return {key for key in clinical.load() if key in code}
+
+
+def test_every_clinical_number_is_shown(student_html):
+    unused = sorted(set(clinical.load()) - shown_keys(student_html) - keys_used_in_code())
+    assert not unused, f"clinical.yaml entries no page shows and no widget uses: {unused}"
+
+
+def text_pages() -> list[str]:
+    pages = []
+    for docname in toc_docnames()[1:]:
+        if source_of(docname).suffix != ".md" or docname.rsplit("/", 1)[-1] in NOT_TEXT_PAGES:
+            continue
+        pages.append(docname)
+    return pages
+
+
+@pytest.mark.parametrize("docname", text_pages())
+def test_text_page_has_objectives_key_points_and_questions(student_html, docname):
+    soup = BeautifulSoup((student_html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    objectives = soup.select(".rk-objectives")
+    assert objectives, f"{docname}: no learning-objectives box (class rk-objectives)"
+    assert re.search(r"Reading time", objectives[0].get_text()), f"{docname}: objectives box lacks a reading time"
+    if docname.endswith("/index"):
+        return  # chapter landing pages: objectives and reading time only
+    assert soup.select(".rk-key-points"), f"{docname}: no key-points box (class rk-key-points)"
+    heading = next((h for h in soup.find_all(["h2", "h3"]) if "Check yourself" in h.get_text()), None)
+    assert heading is not None, f"{docname}: no 'Check yourself' section"
+    section = heading.find_parent("section")
+    answers = section.select(".dropdown")
+    assert 2 <= len(answers) <= 4, f"{docname}: expected 2–3 self-check answers in dropdowns, found {len(answers)}"
+
+
+def test_no_placeholder_pages_left(student_html):
+    left = [d for d in toc_docnames() if "This page is being written" in (student_html / f"{d}.html").read_text()]
+    assert not left, f"placeholder pages still in the book: {left}"
+
+
+def test_bibliography_entries_are_cited(student_html):
+    """A reference in references.bib that no page cites is either dead weight or a sign that
+    a citation was lost; sphinxcontrib-bibtex lists only cited entries on the references page."""
+    bib = (REPO / "references.bib").read_text(encoding="utf-8")
+    keys = re.findall(r"^@\w+\{([^,]+),", bib, flags=re.M)
+    page = (student_html / "book" / "bibliography.html").read_text(encoding="utf-8")
+    missing = [k for k in keys if f'id="id-{k}"' not in page and f"id=\"{k}\"" not in page and k not in page]
+    assert not missing, f"references never cited: {missing}"
