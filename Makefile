@@ -5,6 +5,7 @@
 #   make test                    the whole test suite: lint, build, unit, notebook and browser tests
 #   make lab                     JupyterLab with the `widgets` package importable
 #   make bench                   build/size/speed benchmarks (prints figures)
+#   make screenshots             every page at 390 px and 1280 px into _build/screenshots
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -62,9 +63,11 @@ lab: venv
 
 bench: venv
 	$(BIN)/python benchmarks/bench_build.py
+	$(MAKE) --no-print-directory book
+	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/bench_pages.py
 
-screenshots: venv
-	$(BIN)/python benchmarks/screenshots.py
+screenshots: book
+	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/screenshots.py
 
 clean:
 	rm -rf $(OUT)/_build

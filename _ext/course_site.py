@@ -162,17 +162,19 @@ def _widget_names(body: str) -> set[str]:
     return names
 
 
-def _mentions_thebe(asset) -> bool:
-    text = str(getattr(asset, "filename", asset)) + str(getattr(asset, "attributes", {}).get("body", ""))
-    return "thebe" in text.lower()
+def _unwanted_asset(asset) -> bool:
+    """sphinx-thebe's scripts: Jupyter Book 1 always loads the extension; with thebe off its
+    scripts only declare THEBE_JS_URL twice (a console error) and name a CDN. (The theme's
+    1.5 MB fontawesome.js is dropped by _templates/static/webpack-macros.html.)"""
+    name = str(getattr(asset, "filename", asset) or "")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return "thebe" in (name + body).lower()
 
 
-def drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """sphinx-thebe is always loaded by Jupyter Book 1; with thebe off its scripts only
-    declare THEBE_JS_URL twice (a console error) and name a CDN. Remove them."""
+def prune_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         if context.get(key):
-            context[key] = [f for f in context[key] if not _mentions_thebe(f)]
+            context[key] = [f for f in context[key] if not _unwanted_asset(f)]
 
 
 def drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -253,7 +255,7 @@ def setup(app: Sphinx):
     app.connect("html-page-context", add_page_assets, priority=400)
     # html-page-context stops at the first handler that returns a template name (the themes
     # do), so these run before the theme's handlers.
-    app.connect("html-page-context", drop_thebe_scripts, priority=400)
+    app.connect("html-page-context", prune_page_assets, priority=400)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
     app.connect("html-page-context", label_toctree_toggles, priority=510)

@@ -30,7 +30,8 @@ OVERFLOW_JS = """() => {
         if (r.width === 0 || r.right <= width + 1) return false;
         for (let p = el.parentElement; p; p = p.parentElement) {   // scrolls inside its own box: fine
             const s = getComputedStyle(p);
-            if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && p.getBoundingClientRect().right <= width + 1) return false;
+            const scrolls = ['auto', 'scroll', 'hidden'].includes(s.overflowX);
+            if (scrolls && p.getBoundingClientRect().right <= width + 1) return false;
         }
         return true;
     }).slice(0, 5).map(el => el.tagName + '.' + el.className);

@@ -1,0 +1,90 @@
+"""Page weight and speed in headless Chromium, for every page of the student site.
+
+Prints, per page: bytes transferred on a first visit (everything), bytes excluding shared
+static assets (_static/), time until every figure is drawn, and for pages with a plotly
+slider the time from moving it to the redrawn figure. Targets (issue 11): first visit of the
+joint-load page ≤ 1.5 MB; per page excluding shared assets ≤ 300 KB; slider → redraw < 100 ms.
+Measured twice: as served uncompressed, and gzip-compressed as real static hosts serve it.
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import time
+
+from served_site import chromium, served, toc_docnames
+
+JOINT_LOAD = "book/what-is-runners-knee/joint-load"
+
+
+def measure(browser, base: str, docname: str) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache: a first visit
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def on_finished(request):
+        response = request.response()
+        if response is not None:
+            sizes[request.url] = request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
+
+    page.on("requestfinished", on_finished)
+    start = time.perf_counter()
+    page.goto(f"{base}/{docname}.html", wait_until="load")
+    figures = page.locator("figure.rk-plotly").count()
+    if figures:
+        page.wait_for_function(
+            "n => document.querySelectorAll(\"figure.rk-plotly[data-drawn='true']\").length === n", arg=figures
+        )
+    drawn_ms = (time.perf_counter() - start) * 1000
+    slider_ms = None
+    if page.locator("figure.rk-plotly .slider-grip-rect").count():
+        # Time from a slider step to plotly's plotly_redraw/animated event, inside the page.
+        # Time from applying a slider step (what a click does: the step's plotly method with its
+        # args) to the next painted frame, measured inside the page.
+        slider_ms = page.evaluate(
+            """() => new Promise(resolve => {
+                const gd = document.querySelector('figure.rk-plotly .js-plotly-plot');
+                const steps = gd.layout.sliders[0].steps;
+                const step = steps[Math.min(1, steps.length - 1)];
+                const t0 = performance.now();
+                window.Plotly[step.method](gd, ...step.args)
+                    .then(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            })"""
+        )
+    context.close()
+    total = sum(sizes.values())
+    own = sum(size for url, size in sizes.items() if "/_static/" not in url)
+    return {"total": total, "own": own, "figures": figures, "drawn_ms": drawn_ms, "slider_ms": slider_ms}
+
+
+def report(rows, label: str) -> None:
+    print(f"\n== {label} ==")
+    print(f"{'page':58s} {'first visit':>12s} {'own bytes':>10s} {'figures drawn':>14s} {'slider→redraw':>14s}")
+    for docname, m in rows:
+        drawn = f"{m['drawn_ms']:.0f} ms" if m["figures"] else "-"
+        slider = f"{m['slider_ms']:.0f} ms" if m["slider_ms"] is not None else "-"
+        print(f"{docname:58s} {m['total'] / 1e6:9.2f} MB {m['own'] / 1e3:7.0f} KB {drawn:>14s} {slider:>14s}")
+    worst_own = max(rows, key=lambda r: r[1]["own"])
+    worst_total = max(rows, key=lambda r: r[1]["total"])
+    own_kb = worst_own[1]["own"] / 1e3
+    print(f"\nheaviest page excluding shared assets: {worst_own[0]} ({own_kb:.0f} KB; target ≤ 300 KB)")
+    print(f"heaviest first visit: {worst_total[0]} ({worst_total[1]['total'] / 1e6:.2f} MB)")
+    joint = dict(rows).get(JOINT_LOAD)
+    if joint:
+        print(f"joint-load page, first visit: {joint['total'] / 1e6:.2f} MB (target ≤ 1.5 MB)")
+
+
+def main() -> None:
+    with chromium() as browser:
+        for compress, label in ((False, "uncompressed"), (True, "gzip, as static hosts serve it")):
+            with served(compress=compress) as base:
+                rows = [(docname, measure(browser, base, docname)) for docname in toc_docnames()]
+            report(rows, label)
+    sliders = [(d, m["slider_ms"]) for d, m in rows if m["slider_ms"] is not None]
+    if sliders:
+        slowest = max(sliders, key=lambda r: r[1])
+        print(f"slowest slider → redraw: {slowest[0]} ({slowest[1]:.0f} ms; target < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
