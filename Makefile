@@ -56,7 +56,8 @@ lint: venv
 test: venv lint
 	$(MAKE) --no-print-directory book EDITION=student
 	$(MAKE) --no-print-directory book EDITION=instructor
-	COURSE_STUDENT_HTML=$(STUDENT_HTML) COURSE_INSTRUCTOR_HTML=$(INSTRUCTOR_HTML) $(BIN)/python -m pytest
+	@# Two workers; --dist loadfile keeps each notebook (nbval) and each browser module on one worker.
+	COURSE_STUDENT_HTML=$(STUDENT_HTML) COURSE_INSTRUCTOR_HTML=$(INSTRUCTOR_HTML) $(BIN)/python -m pytest -n 2 --dist loadfile
 
 lab: venv
 	$(BIN)/jupyter lab --notebook-dir=book
