@@ -58,8 +58,9 @@ def _clinical_role(number_only: bool):
             msg = inliner.reporter.error(f"clin role: {exc}", line=lineno)
             return [inliner.problematic(rawtext, rawtext, msg)], [msg]
         shown = entry.number_text() if number_only else entry.display()
-        node = nodes.inline(rawtext, shown, classes=["rk-clin"])
-        node["data-clin"] = key
+        # The key goes into a class (HTML writers drop unknown attributes), so tests can check
+        # which clinical numbers each page shows: "section.name" -> "clin-section--name".
+        node = nodes.inline(rawtext, shown, classes=["rk-clin", "clin-" + key.replace(".", "--")])
         return [node], []
 
     return role
