@@ -69,3 +69,10 @@ def test_entry_without_value_is_rejected(tmp_path):
     bad.write_text("joint_force:\n  walking: {article: 'about 0.5 times'}\n")
     with pytest.raises(clinical.DataFileError, match=r"'joint_force.walking' has no 'value'"):
         clinical.load.__wrapped__(bad)
+
+
+def test_duplicate_key_is_an_error_not_a_silent_override(tmp_path):
+    bad = tmp_path / "clinical.yaml"
+    bad.write_text("a:\n  x: {value: 1, article: 'q'}\na:\n  y: {value: 2, article: 'q'}\n")
+    with pytest.raises(clinical.DataFileError, match=r"not valid YAML at line 3: duplicate key 'a'"):
+        clinical.load.__wrapped__(bad)

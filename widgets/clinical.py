@@ -63,6 +63,22 @@ def _fmt(number: float) -> str:
     return f"{number:g}"
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML loader that refuses a key given twice in one mapping: plain YAML keeps the last one
+    silently, which would drop a whole section of clinical numbers without a word."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_yaml(path: Path) -> object:
     """Read a course YAML data file, turning any failure into a message that names the file."""
     try:
@@ -72,7 +88,7 @@ def load_yaml(path: Path) -> object:
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read data file ({exc.strerror})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
