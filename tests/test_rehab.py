@@ -1,0 +1,62 @@
+"""Exercise doses: the data file against the article, and the generated text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import normalise
+from widgets import rehab
+from widgets.clinical import DataFileError
+
+
+def test_every_exercise_quotes_the_article(article_text):
+    article = normalise(article_text)
+    for path_row in rehab.load_yaml(rehab.EXERCISES_FILE)["exercises"]:
+        assert normalise(path_row["article"]) in article, path_row["id"]
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "dose"),
+    [
+        ("clamshell", "3 sets of 20 repetitions per side"),
+        ("side_lying_hip_abduction", "3 sets of 15 repetitions per side"),
+        ("single_leg_glute_bridge", "3 sets of 12–15 repetitions per side"),
+        ("hip_hike", "3 sets of 15 repetitions per side"),
+        ("short_arc_quads", "3 sets of 15–20 repetitions"),
+        ("step_up", "3 sets of 12–15 repetitions per side"),
+    ],
+)
+def test_doses_as_in_the_article(exercise_id, dose):
+    exercise = next(e for e in rehab.EXERCISES if e.id == exercise_id)
+    assert exercise.dose() == dose
+
+
+def test_positions_fill_the_descriptions():
+    steps = rehab.exercise_steps_markdown("hip")
+    assert "hips bent to 45° and the knees bent to 90°" in steps
+    assert "Lift it 30–45° away" in steps
+    assert "a low step (10–15\u00a0cm)" in rehab.exercise_steps_markdown("quadriceps")
+
+
+def test_table_has_a_row_per_exercise():
+    assert rehab.exercise_table_markdown("hip").count("\n") == 1 + 4
+    assert rehab.exercise_table_markdown("quadriceps").count("\n") == 1 + 3
+
+
+def test_unknown_group_is_rejected():
+    with pytest.raises(ValueError, match="group must be one of hip, quadriceps"):
+        rehab.exercise_table_markdown("calf")
+
+
+def test_bad_file_names_the_exercise(tmp_path):
+    bad = tmp_path / "exercises.yaml"
+    bad.write_text("exercises:\n  - {id: wobble, name: W, group: hip, sets: 3, reps: [15, 12], how: x}\n")
+    with pytest.raises(DataFileError, match="exercise wobble, reps: range low 15 is not below high 12"):
+        rehab.load_exercises(bad)
+
+
+def test_placeholder_without_position_is_an_error(tmp_path):
+    bad = tmp_path / "exercises.yaml"
+    bad.write_text("exercises:\n  - {id: w, name: W, group: hip, sets: 3, reps: 5, how: 'bend to {angle}'}\n")
+    with pytest.raises(DataFileError, match=r"exercise w: 'how' uses \{angle\} but 'position' has no such entry"):
+        rehab.load_exercises(bad)

@@ -1,0 +1,116 @@
+"""The article's rehabilitation exercises and their doses, from ``data/exercises.yaml``.
+
+Pure model (no plotting): :func:`load_exercises` validates the file; the ``*_markdown``
+functions give the text its tables and how-to lists through the ``{generated}`` directive, so
+a dose is written once, in the data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from widgets.clinical import DATA_DIR, EN_DASH, NBSP, DataFileError, load_yaml
+
+EXERCISES_FILE = DATA_DIR / "exercises.yaml"
+GROUPS = ("hip", "quadriceps")
+
+
+def _number_text(entry: object, where: str) -> str:
+    """"20", "12–15" (from 20 or [12, 15])."""
+    if isinstance(entry, bool) or entry is None:
+        raise DataFileError(f"{where}: expected a number or [low, high], got {entry!r}")
+    if isinstance(entry, (int, float)):
+        return f"{entry:g}"
+    if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, (int, float)) for v in entry):
+        low, high = entry
+        if low >= high:
+            raise DataFileError(f"{where}: range low {low:g} is not below high {high:g}")
+        return f"{low:g}{EN_DASH}{high:g}"
+    raise DataFileError(f"{where}: expected a number or [low, high], got {entry!r}")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    group: str
+    sets: int | None
+    reps_text: str | None
+    per_side: bool
+    positions: dict[str, str]
+    how: str
+    progression: str | None
+    term: str | None
+
+    def dose(self) -> str:
+        """The article's dose, e.g. "3 sets of 12–15 per side"."""
+        if self.sets is None or self.reps_text is None:
+            return "Not given in the course's source; your physiotherapist sets it"
+        side = " per side" if self.per_side else ""
+        return f"{self.sets} sets of {self.reps_text} repetitions{side}"
+
+    def how_text(self) -> str:
+        return self.how.format(**self.positions)
+
+
+def load_exercises(path: Path = EXERCISES_FILE) -> tuple[Exercise, ...]:
+    data = load_yaml(path)
+    rows = data.get("exercises") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows:
+        raise DataFileError(f"{path}: expected a non-empty list under 'exercises'")
+    exercises = []
+    for index, row in enumerate(rows):
+        where = f"{path}: exercise {row.get('id', index) if isinstance(row, dict) else index}"
+        try:
+            positions = {}
+            for name, spec in (row.get("position") or {}).items():
+                number = _number_text(spec.get("range", spec.get("value")), f"{where}, position {name}")
+                unit = spec.get("unit", "")
+                positions[name] = number + ("" if unit == "°" else NBSP) + unit
+            if row["group"] not in GROUPS:
+                raise DataFileError(f"{where}: group must be one of {GROUPS}, got {row['group']!r}")
+            reps = row.get("reps")
+            exercise = Exercise(
+                id=row["id"], name=row["name"], group=row["group"], sets=row.get("sets"),
+                reps_text=None if reps is None else _number_text(reps, f"{where}, reps"),
+                per_side=bool(row.get("per_side", False)), positions=positions, how=row["how"],
+                progression=row.get("progression"), term=row.get("term"),
+            )
+            try:
+                exercise.how_text()
+            except KeyError as exc:
+                raise DataFileError(f"{where}: 'how' uses {{{exc.args[0]}}} but 'position' has no such entry") from None
+        except KeyError as exc:
+            raise DataFileError(f"{where}: missing field {exc}") from None
+        except (AttributeError, TypeError) as exc:
+            raise DataFileError(f"{where}: malformed entry ({exc})") from None
+        exercises.append(exercise)
+    return tuple(exercises)
+
+
+EXERCISES: tuple[Exercise, ...] = load_exercises()
+
+
+def _by_group(group: str) -> list[Exercise]:
+    if group not in GROUPS:
+        raise ValueError(f"group must be one of {', '.join(GROUPS)}; got {group!r}")
+    return [e for e in EXERCISES if e.group == group]
+
+
+def _name_markup(exercise: Exercise) -> str:
+    return f"{{term}}`{exercise.name} <{exercise.term}>`" if exercise.term else exercise.name
+
+
+def exercise_table_markdown(group: str) -> str:
+    """MyST table of one group's exercises: name, dose, progression."""
+    lines = ["| Exercise | Dose | Progression |", "|---|---|---|"]
+    for exercise in _by_group(group):
+        lines.append(f"| {_name_markup(exercise)} | {exercise.dose()} | {exercise.progression or '—'} |")
+    return "\n".join(lines)
+
+
+def exercise_steps_markdown(group: str) -> str:
+    """MyST definition list: how to do each exercise of the group."""
+    blocks = [f"{exercise.name}\n: {exercise.how_text()}" for exercise in _by_group(group)]
+    return "\n\n".join(blocks)
