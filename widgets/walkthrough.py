@@ -23,6 +23,14 @@ from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 
 TREES_DIR = DATA_DIR / "walkthroughs"
 OUTCOME_KINDS = ("urgent", "see_professional", "self_manage", "likely_pfps", "other_condition")
+# What each kind is called on the page: plain words, not the data file's ids.
+OUTCOME_LABELS = {
+    "urgent": "Seek care today",
+    "see_professional": "See a professional",
+    "self_manage": "You can manage this yourself",
+    "likely_pfps": "Fits runner's knee",
+    "other_condition": "Possibly another condition",
+}
 PROFESSIONAL_OUTCOMES = ("urgent", "see_professional")
 _PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
 
@@ -68,7 +76,7 @@ class Tree:
             "id": self.id,
             "title": self.title,
             "start": self.start,
-            "kinds": {kind: kind.replace("_", " ") for kind in OUTCOME_KINDS},
+            "kinds": OUTCOME_LABELS,
             "nodes": {
                 node_id: (
                     {"outcome": n.outcome, "title": n.title, "text": n.text, "links": list(n.links)}

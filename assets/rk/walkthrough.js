@@ -1,0 +1,143 @@
+// Static walkthrough player (no network, no libraries). The tree comes from the JSON that
+// widgets/static/walkthrough.py embedded in the page; the same tree drives the JupyterLab
+// version. One question at a time; Back and Start again; a summary to copy or print.
+(function () {
+  "use strict";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+
+  function docHref(doc) {
+    // Sphinx writes the path from this page to the site root on <html data-content_root>.
+    var root = document.documentElement.getAttribute("data-content_root") || "./";
+    return root + doc.replace(/^\//, "") + ".html";
+  }
+
+  function Player(section) {
+    this.section = section;
+    this.tree = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
+    this.body = section.querySelector(".rk-widget-body");
+    this.history = []; // [{node, answer}]
+    this.render(false);
+  }
+
+  Player.prototype.current = function () {
+    var id = this.tree.start;
+    var nodes = this.tree.nodes;
+    this.history.forEach(function (h) { id = nodes[h.node].answers[h.answer].next; });
+    return { id: id, node: nodes[id] };
+  };
+
+  Player.prototype.answer = function (index) {
+    this.history.push({ node: this.current().id, answer: index });
+    this.render(true);
+  };
+
+  Player.prototype.back = function () { this.history.pop(); this.render(true); };
+  Player.prototype.restart = function () { this.history = []; this.render(true); };
+
+  Player.prototype.summaryText = function () {
+    var nodes = this.tree.nodes;
+    var lines = [this.tree.title, ""];
+    this.history.forEach(function (h) {
+      lines.push("Q: " + nodes[h.node].question);
+      lines.push("A: " + nodes[h.node].answers[h.answer].label);
+    });
+    var end = this.current().node;
+    if (end.outcome) lines.push("", "Result: " + end.title);
+    return lines.join("\n");
+  };
+
+  Player.prototype.controls = function () {
+    var self = this;
+    var bar = el("div", { class: "rk-wt-controls" });
+    if (this.history.length) {
+      var back = el("button", { type: "button", class: "rk-wt-back", text: "← Back" });
+      back.addEventListener("click", function () { self.back(); });
+      bar.appendChild(back);
+      var again = el("button", { type: "button", class: "rk-wt-restart", text: "Start again" });
+      again.addEventListener("click", function () { self.restart(); });
+      bar.appendChild(again);
+    }
+    return bar;
+  };
+
+  Player.prototype.render = function (moveFocus) {
+    var self = this;
+    var cur = this.current();
+    var node = cur.node;
+    var panel = el("div", { class: "rk-wt-panel" });
+    var heading;
+    if (!node.outcome) {
+      panel.appendChild(el("p", { class: "rk-wt-progress", text: "Question " + (this.history.length + 1) }));
+      heading = el("h3", { class: "rk-wt-question", tabindex: "-1", text: node.question });
+      panel.appendChild(heading);
+      if (node.help) panel.appendChild(el("p", { class: "rk-wt-help", text: node.help }));
+      var list = el("div", { class: "rk-wt-answers", role: "group", "aria-label": node.question });
+      node.answers.forEach(function (a, i) {
+        var b = el("button", { type: "button", class: "rk-wt-answer", text: a.label });
+        b.addEventListener("click", function () { self.answer(i); });
+        list.appendChild(b);
+      });
+      panel.appendChild(list);
+    } else {
+      var box = el("div", { class: "rk-wt-outcome rk-wt-" + node.outcome, "data-outcome": node.outcome });
+      box.appendChild(el("p", { class: "rk-wt-kind", text: this.tree.kinds[node.outcome] }));
+      heading = el("h3", { class: "rk-wt-title", tabindex: "-1", text: node.title });
+      box.appendChild(heading);
+      box.appendChild(el("p", { text: node.text }));
+      if (node.links && node.links.length) {
+        var links = el("ul", { class: "rk-wt-links" });
+        node.links.forEach(function (l) {
+          links.appendChild(el("li", {}, [el("a", { href: docHref(l.doc), text: l.text })]));
+        });
+        box.appendChild(links);
+      }
+      box.appendChild(el("p", { class: "rk-wt-disclaimer", text: this.tree.disclaimer }));
+      panel.appendChild(box);
+      var summary = el("details", { class: "rk-wt-summary" });
+      summary.appendChild(el("summary", { text: "Your answers (to copy or print for a clinician)" }));
+      var text = el("textarea", { readonly: "readonly", rows: "8", "aria-label": "Summary of your answers" });
+      text.value = this.summaryText();
+      summary.appendChild(text);
+      var copy = el("button", { type: "button", class: "rk-wt-copy", text: "Copy summary" });
+      var status = el("span", { class: "rk-wt-status", role: "status" });
+      copy.addEventListener("click", function () {
+        text.select();
+        var done = function () { status.textContent = "Copied."; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text.value).then(done, function () {
+            status.textContent = "Select the text above and copy it.";
+          });
+        } else {
+          try { document.execCommand("copy"); done(); } catch (e) { status.textContent = "Select the text above and copy it."; }
+        }
+      });
+      var print = el("button", { type: "button", class: "rk-wt-print", text: "Print" });
+      print.addEventListener("click", function () { window.print(); });
+      summary.appendChild(el("div", { class: "rk-wt-controls" }, [copy, print, status]));
+      panel.appendChild(summary);
+    }
+    panel.appendChild(this.controls());
+    this.body.replaceChildren(panel);
+    this.section.setAttribute("data-node", cur.id);
+    if (moveFocus && heading) heading.focus();
+  };
+
+  function start() {
+    document.querySelectorAll("section.rk-widget-walkthrough").forEach(function (s) {
+      try { s.rkPlayer = new Player(s); } catch (err) {
+        s.querySelector(".rk-widget-body").textContent = "The walkthrough could not start (" + err.message + ").";
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
