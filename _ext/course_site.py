@@ -185,6 +185,15 @@ def drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
             raw.parent.remove(raw)
 
 
+def fix_citation_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """docutils marks each reference role="doc-biblioentry" inside a role="list"; that role is
+    deprecated and not a list item, so screen readers get a list with no items (axe:
+    aria-required-children, critical). Plain list items say the same thing correctly."""
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def label_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """The theme's sidebar expanders are <summary> elements holding only a chevron icon, so a
     screen reader announces nothing (axe: summary-name, serious). Give each one a label."""
@@ -257,6 +266,7 @@ def setup(app: Sphinx):
     # html-page-context stops at the first handler that returns a template name (the themes
     # do), so these run before the theme's handlers.
     app.connect("html-page-context", prune_page_assets, priority=400)
+    app.connect("html-page-context", fix_citation_roles, priority=400)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
     app.connect("html-page-context", label_toctree_toggles, priority=510)
