@@ -1,0 +1,25 @@
+"""The training-load checker for the static site: thresholds from Python, rules in
+_static/rk/training-load.js (tested against widgets.training_load on the same cases)."""
+
+from __future__ import annotations
+
+from widgets.display import StaticWidget
+from widgets.training_load import thresholds
+
+FORM = """
+<form class="rk-tl-form" novalidate>
+  <label for="rk-tl-weeks">Weekly distances in km, oldest first, separated by commas</label>
+  <input id="rk-tl-weeks" name="weeks" type="text" inputmode="decimal" autocomplete="off"
+         placeholder="e.g. 20, 22, 24, 26, 28, 30">
+  <label for="rk-tl-long">Long run of each week in km (optional, same order)</label>
+  <input id="rk-tl-long" name="long" type="text" inputmode="decimal" autocomplete="off"
+         placeholder="e.g. 6, 7, 7, 8, 8, 9">
+  <button type="submit">Check my weeks</button>
+</form>
+<div class="rk-tl-result" aria-live="polite"></div>
+<p class="rk-tl-privacy">What you type stays in this page on your device; nothing is sent anywhere.</p>
+"""
+
+
+def training_load_view() -> StaticWidget:
+    return StaticWidget("training-load", data=thresholds(), fallback_html=FORM, label="Training-load checker")
