@@ -1,0 +1,75 @@
+"""Cadence (step rate) targets from the article's gait-retraining advice, and a metronome.
+
+Numbers from ``data/clinical.yaml`` (``cadence.*``). At the same running speed, speed = step
+rate × step length, so a higher step rate means proportionally shorter steps.
+Pure model; :func:`metronome_wav` returns audio bytes for JupyterLab (standard ``wave`` module).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import wave
+
+from widgets import clinical
+
+SPM_RANGE = (100, 250)  # steps per minute accepted: walking-to-sprinting
+INCREASE_RANGE = (0, 20)  # percent; the article advises 5–10
+
+
+def _number(value, name: str, low: float, high: float, unit: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a number from {low:g} to {high:g} {unit}, got {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be from {low:g} to {high:g} {unit}, got {value:g}")
+    return float(value)
+
+
+def target_cadence(current_spm, increase_pct) -> float:
+    """Target steps per minute: current × (1 + increase/100), to 0.1 spm."""
+    spm = _number(current_spm, "current_spm", *SPM_RANGE, "steps per minute")
+    pct = _number(increase_pct, "increase_pct", *INCREASE_RANGE, "%")
+    return round(spm * (1 + pct / 100), 1)
+
+
+def cadence_from_speed(speed_kmh, step_length_m) -> float:
+    """Steps per minute at a speed (km/h) and step length (m): speed / step length."""
+    speed = _number(speed_kmh, "speed_kmh", 3, 30, "km/h")
+    step = _number(step_length_m, "step_length_m", 0.3, 2.5, "m")
+    spm = speed * 1000 / 60 / step
+    return _number(round(spm, 1), "the resulting cadence", *SPM_RANGE, "steps per minute")
+
+
+def step_length_change_pct(increase_pct) -> float:
+    """Change of step length at the same speed when the step rate rises by increase_pct (%)."""
+    pct = _number(increase_pct, "increase_pct", *INCREASE_RANGE, "%")
+    return round((1 / (1 + pct / 100) - 1) * 100, 2)
+
+
+def article_targets(current_spm) -> dict[str, float]:
+    """The article's +5% and +10% targets for a current cadence."""
+    low, high = clinical.bounds("cadence.increase_pct")
+    return {f"+{low:g}%": target_cadence(current_spm, low), f"+{high:g}%": target_cadence(current_spm, high)}
+
+
+def metronome_wav(spm, seconds=30, sample_rate=22050) -> bytes:
+    """A mono 16-bit WAV of short 1 kHz clicks at ``spm`` beats per minute."""
+    rate = _number(spm, "spm", *SPM_RANGE, "steps per minute")
+    length = _number(seconds, "seconds", 1, 600, "s")
+    n = int(length * sample_rate)
+    period = 60 / rate
+    click = int(0.02 * sample_rate)  # 20 ms clicks
+    frames = bytearray()
+    for i in range(n):
+        t = i / sample_rate
+        in_click = (t % period) * sample_rate < click
+        sample = int(12000 * math.sin(2 * math.pi * 1000 * t)) if in_click else 0
+        frames += struct.pack("<h", sample)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(sample_rate)
+        out.writeframes(bytes(frames))
+    return buffer.getvalue()
