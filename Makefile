@@ -66,6 +66,7 @@ bench: venv
 	$(BIN)/python benchmarks/bench_build.py
 	$(MAKE) --no-print-directory book
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_pf_load.py
 
 screenshots: book
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/screenshots.py

@@ -1,0 +1,42 @@
+"""The joint-load figures show the model's numbers, with every control state precomputed."""
+
+import pytest
+
+from widgets import pf_load
+from widgets.figures import pf_load as figures
+
+
+def test_activity_figure_bars_are_the_model_and_slider_restyles_newtons():
+    fig = figures.activity_figure(body_masses=(50, 70, 90))
+    bars = fig.data[0]
+    assert list(bars.x) == pytest.approx([pf_load.peak_load(n).force_bw for n in pf_load.ACTIVITIES])
+    steps = fig.layout.sliders[0].steps
+    assert [s.label for s in steps] == ["50", "70", "90"]
+    running_row = list(pf_load.ACTIVITIES).index("running")
+    newtons_90 = pf_load.peak_load("running", 90).force_n
+    assert f"{newtons_90:,.0f} N" in steps[2].args[0]["text"][0][running_row]
+
+
+def test_article_ranges_marked_from_clinical_data():
+    fig = figures.activity_figure(body_masses=(70,))
+    article = fig.data[1]
+    row = list(pf_load.ACTIVITIES).index("running")
+    assert article.x[row] == pytest.approx(9.5)  # middle of 7–12
+    assert article.error_x.array[row] == pytest.approx(2.5)
+
+
+def test_angle_figure_buttons_switch_to_each_activity_curve():
+    fig = figures.angle_figure()
+    buttons = fig.layout.updatemenus[0].buttons
+    assert len(buttons) == len(pf_load.ACTIVITIES)
+    walking = buttons[list(pf_load.ACTIVITIES).index("walking")]
+    _, force_bw, _ = pf_load.force_curve(1.2)
+    assert list(walking.args[0]["y"][0]) == pytest.approx(list(force_bw))
+
+
+def test_cadence_figure_slider_has_every_percent_from_minus_to_plus_ten():
+    fig = figures.cadence_figure()
+    steps = fig.layout.sliders[0].steps
+    assert steps[0].label == "-10%" and steps[-1].label == "+10%" and len(steps) == 21
+    ten = pf_load.cadence_effect(10)
+    assert steps[-1].args[0]["y"][0] == pytest.approx([ten["per_step_pct"], ten["per_km_pct"]])

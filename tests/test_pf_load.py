@@ -1,0 +1,147 @@
+"""The patellofemoral load model against hand-computed values and its published inputs."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from widgets import pf_load
+
+# Hand-computed from the equations in widgets/pf_load.py (see data/pf_load.yaml):
+#   k(30) = (0.462 + 0.0441 - 0.03456) / (1 - 0.486 + 0.1395 - 0.018846) = 0.47154 / 0.634654
+#   k(60) = (0.462 + 0.0882 - 0.13824) / (1 - 0.972 + 0.558 - 0.150768) = 0.41196 / 0.435232
+K_BY_HAND = {0: 0.462, 30: 0.47154 / 0.634654, 60: 0.41196 / 0.435232}
+#   L(θ) mm = 46 + 0.28θ - 0.013θ² + 8e-5θ³
+LEVER_MM_BY_HAND = {0: 46.0, 30: 46 + 8.4 - 11.7 + 2.16, 60: 46 + 16.8 - 46.8 + 17.28, 90: 46 + 25.2 - 105.3 + 58.32}
+#   A(θ) = mean(men, women unloaded) × 1.24 (Besier et al. 2005), linear between 0/30/60°
+AREA_BY_HAND = {
+    0: 210 * 1.24,
+    30: (414 + 269) / 2 * 1.24,
+    60: (520 + 396) / 2 * 1.24,
+    45: ((414 + 269) / 2 + (520 + 396) / 2) / 2 * 1.24,
+}
+
+
+@pytest.mark.parametrize("angle", sorted(K_BY_HAND))
+def test_k_ratio_by_hand(angle):
+    assert pf_load.k_ratio(angle) == pytest.approx(K_BY_HAND[angle], rel=1e-9)
+
+
+@pytest.mark.parametrize("angle", sorted(LEVER_MM_BY_HAND))
+def test_lever_arm_by_hand(angle):
+    assert pf_load.lever_arm_m(angle) * 1000 == pytest.approx(LEVER_MM_BY_HAND[angle], rel=1e-9)
+
+
+@pytest.mark.parametrize("angle", sorted(AREA_BY_HAND))
+def test_contact_area_by_hand(angle):
+    assert pf_load.contact_area_mm2(angle) == pytest.approx(AREA_BY_HAND[angle], rel=1e-9)
+
+
+def test_walking_force_by_hand():
+    # 70 kg × 1.2 N·m/kg = 84 N·m at 20°: k = 0.47604 / 0.732416, L = 47.04 mm.
+    k = 0.47604 / 0.732416
+    force = k * 84 / 0.04704
+    load = pf_load.peak_load("walking", 70)
+    assert load.force_n == pytest.approx(force, rel=1e-9)
+    assert load.force_bw == pytest.approx(force / (70 * 9.81), rel=1e-9)
+    assert load.stress_mpa == pytest.approx(force / np.interp(20, [0, 30], [260.4, 423.46]), rel=1e-9)
+    assert round(load.force_bw, 2) == 1.69
+
+
+def test_k_stays_a_force_ratio_over_the_whole_range():
+    # The θ² / θ³ numerator misprint goes negative above ~44°; the course's form must not.
+    k = pf_load.k_ratio(np.arange(0, 91))
+    assert np.all(k > 0.45) and np.all(k < 1.0)
+    # Rises with knee bend to a plateau near 1 (van Eijden's measured ratio levels off past ~75°).
+    assert np.all(np.diff(k[:76]) > 0) and k[90] > 0.97
+
+
+def test_public_activities_and_inputs_come_from_the_data_file():
+    for name in ("walking", "stair_ascent", "stair_descent", "running", "downhill_running"):
+        assert name in pf_load.ACTIVITIES
+    running = pf_load.ACTIVITIES["running"]
+    assert (running.knee_flexion_deg, running.extensor_moment_nm_per_kg) == (46.3, 2.5)  # Heiderscheit 2011 Table 3
+    assert pf_load.ACTIVITIES["walking"].extensor_moment_nm_per_kg == 1.2  # Kuster 1993
+    for act in pf_load.ACTIVITIES.values():
+        assert act.checked in {"abstract", "table"}, f"{act.name}: inputs must be checked against the source"
+
+
+def test_results_against_the_articles_ranges_are_what_the_page_says():
+    # Stairs land inside the article's 3–4× BW; running below 7–12×; walking above 0.5×.
+    assert 3 <= pf_load.peak_load("stair_ascent").force_bw <= 4
+    assert 3 <= pf_load.peak_load("stair_descent").force_bw <= 4
+    assert pf_load.peak_load("running").force_bw < 7
+    assert pf_load.peak_load("walking").force_bw > 0.5
+    # Steep downhill walking at least doubles level walking (the article's "doubles or triples").
+    assert pf_load.peak_load("downhill_walking").force_bw / pf_load.peak_load("walking").force_bw >= 2
+
+
+def test_cadence_uses_heiderscheit_table_and_lowers_load():
+    assert pf_load.cadence_inputs(10) == (42.8, 2.2)
+    assert pf_load.cadence_inputs(-5) == (48.0, 2.7)
+    assert pf_load.cadence_inputs(2.5) == pytest.approx(((46.3 + 44.1) / 2, (2.5 + 2.4) / 2))
+    five, ten = pf_load.cadence_effect(5), pf_load.cadence_effect(10)
+    assert ten["per_step_pct"] < five["per_step_pct"] < 0
+    # Per km: more steps, each lighter. (1 + c) × force ratio − 1, by hand for +10%:
+    base, quick = pf_load.peak_load("running"), pf_load.peak_load("running", cadence_change_pct=10)
+    assert ten["per_km_pct"] == pytest.approx((1.10 * quick.force_n / base.force_n - 1) * 100)
+    assert ten["per_step_pct"] < ten["per_km_pct"] < 0
+
+
+def test_load_per_km_counts_one_knees_steps():
+    # 10 km/h and 165 spm: 165 / (10000/60) × 1000 / 2 = 495 contacts of one foot per km.
+    assert pf_load.steps_per_km_one_knee(10, 165) == pytest.approx(495)
+    run = pf_load.peak_load("running", 70, speed_kmh=10, preferred_cadence_spm=165)
+    assert run.load_per_km_bw == pytest.approx(run.force_bw * 495)
+    assert pf_load.peak_load("walking").load_per_km_bw is None
+
+
+def test_stress_is_not_extrapolated_past_measured_contact_area():
+    load = pf_load.load_at(75, 1.0)
+    assert load.stress_mpa is None and load.contact_area_mm2 is None and load.force_n > 0
+    theta, _, stress = pf_load.force_curve(1.0)
+    assert theta[0] == 0 and theta[-1] == 90
+    assert np.all(np.isnan(stress[theta > 60])) and not np.any(np.isnan(stress[theta <= 60]))
+
+
+@given(st.floats(0, 90), st.floats(0.1, 4.9), st.floats(20, 250))
+def test_force_scales_linearly_with_mass_and_rises_with_moment(angle, moment, mass):
+    one = pf_load.load_at(angle, moment, mass)
+    assert pf_load.load_at(angle, moment, min(mass * 2, 250)).force_n == pytest.approx(
+        one.force_n * min(mass * 2, 250) / mass
+    )
+    assert pf_load.load_at(angle, min(moment * 1.1, 5), mass).force_n > one.force_n
+    assert one.force_bw == pytest.approx(pf_load.load_at(angle, moment, 70).force_bw)  # BW does not depend on mass
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: pf_load.peak_load("cycling"), "activity must be one of"),
+        (lambda: pf_load.peak_load("running", 0), "body_mass_kg must be from 20 to 250 kg"),
+        (lambda: pf_load.peak_load("running", math.nan), "body_mass_kg"),
+        (lambda: pf_load.peak_load("running", "70"), "body_mass_kg must be a number"),
+        (lambda: pf_load.peak_load("running", 70, 15), "cadence_change_pct must be from -10 to 10"),
+        (lambda: pf_load.peak_load("walking", 70, 5), "applies to running only"),
+        (lambda: pf_load.load_at(120, 1.0), "knee_flexion_deg must be from 0 to 90"),
+        (lambda: pf_load.load_at(30, -1), "extensor_moment_nm_per_kg"),
+        (lambda: pf_load.k_ratio(95), "knee flexion must be from 0° to 90°"),
+        (lambda: pf_load.contact_area_mm2(70), "knee flexion must be from 0° to 60° for contact area"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_generated_text_tables_match_the_model():
+    table = pf_load.inputs_table_markdown()
+    assert f"{pf_load.peak_load('running').force_bw:.1f}× BW" in table
+    assert "{cite:t}`heiderscheit2011steprate`" in table
+    checks = pf_load.model_check_markdown()
+    assert "| 30° | 0.743 | 44.9 mm | 423 mm² |" in checks
+    assert f"{pf_load.cadence_effect(10)['per_step_pct']:+.1f}%" in pf_load.cadence_markdown()

@@ -1,0 +1,321 @@
+"""Plotly figures for the patellofemoral joint load model (values from widgets.pf_load only).
+
+Every control is plotly's own (slider, buttons), with all states precomputed here at build
+time, so the static site needs no kernel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from widgets import clinical, pf_load
+from widgets.figures.palette import BLUE, GREY, ORANGE, VERMILLION, base_layout
+
+BODY_MASSES_KG = tuple(range(40, 125, 5))  # slider stops for the static figure
+DEFAULT_MASS_KG = 70
+CADENCE_STEPS_PCT = tuple(range(-10, 11))
+
+
+def _article_range(activity: str) -> tuple[float, float] | None:
+    """The article's figure for an activity, as (low, high) in body weights."""
+    if activity == "walking":
+        value = clinical.get("joint_force.walking").value
+        return value, value
+    if activity in ("stair_ascent", "stair_descent"):
+        return clinical.bounds("joint_force.stairs")
+    if activity == "running":
+        return clinical.bounds("joint_force.running")
+    # Downhill running: the article gives a multiplier of flat running (2–3×), not a force;
+    # the page compares ratios in its evidence note rather than stretching this axis to 36×.
+    return None
+
+
+def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) -> go.Figure:
+    """Peak PF force per activity in body weights (model) next to the article's figures, with a
+    body-mass slider that updates the force in newtons shown on each bar."""
+    names = list(pf_load.ACTIVITIES)
+    labels = [pf_load.ACTIVITIES[n].label for n in names]
+    loads = {m: [pf_load.peak_load(n, m) for n in names] for m in body_masses}
+    bw = [r.force_bw for r in loads[default_mass]]
+
+    def bar_text(mass):
+        return [f"{r.force_bw:.1f}× BW<br>{r.force_n:,.0f} N" for r in loads[mass]]
+
+    article_mid, article_err, article_errminus = [], [], []
+    for n in names:
+        rng = _article_range(n)
+        if rng is None:
+            article_mid.append(None)
+            article_err.append(0)
+            article_errminus.append(0)
+        else:
+            article_mid.append((rng[0] + rng[1]) / 2)
+            article_err.append((rng[1] - rng[0]) / 2)
+            article_errminus.append((rng[1] - rng[0]) / 2)
+    fig = go.Figure(
+        [
+            go.Bar(
+                name="Model (published inputs)",
+                y=labels,
+                x=bw,
+                orientation="h",
+                marker_color=BLUE,
+                text=bar_text(default_mass),
+                textposition="auto",
+                insidetextanchor="end",
+                hovertemplate="%{y}: %{x:.2f}× body weight<extra>model</extra>",
+            ),
+            go.Scatter(
+                name="The article's figure",
+                y=labels,
+                x=article_mid,
+                mode="markers",
+                marker=dict(symbol="diamond", size=12, color=VERMILLION),
+                error_x=dict(
+                    type="data", array=article_err, arrayminus=article_errminus, color=VERMILLION, thickness=3, width=8
+                ),
+                hovertemplate="%{y}: article says %{x:.1f}× body weight (± range)<extra></extra>",
+            ),
+        ]
+    )
+    steps = [dict(label=f"{m}", method="restyle", args=[{"text": [bar_text(m)]}, [0]]) for m in body_masses]
+    fig.update_layout(
+        **base_layout(
+            title=dict(text="Peak force on the kneecap joint", font=dict(size=15)),
+            xaxis=dict(title="Peak force (× body weight)", rangemode="tozero"),
+            yaxis=dict(autorange="reversed", automargin=True),
+            sliders=[
+                dict(
+                    active=list(body_masses).index(default_mass),
+                    currentvalue=dict(prefix="Body mass (kg): "),
+                    pad=dict(t=50),
+                    steps=steps,
+                )
+            ],
+            margin=dict(l=16, r=16, t=90, b=40),
+            height=520,
+        )
+    )
+    return fig
+
+
+def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
+    """Force (× BW) and stress (MPa) against knee angle for one activity's extensor moment;
+    buttons switch activity. Contact area on a second panel explains why stress ≠ force."""
+    theta, _, _ = pf_load.force_curve(1.0)
+    area_theta = theta[theta <= pf_load.stress_angle_range()[1]]
+    area = pf_load.contact_area_mm2(area_theta)
+    curves = {}
+    for name, act in pf_load.ACTIVITIES.items():
+        _, force_bw, stress = pf_load.force_curve(act.extensor_moment_nm_per_kg, DEFAULT_MASS_KG)
+        curves[name] = (force_bw, stress, act)
+    force0, stress0, act0 = curves[default_activity]
+
+    def marker(act):
+        r = pf_load.load_at(act.knee_flexion_deg, act.extensor_moment_nm_per_kg, DEFAULT_MASS_KG)
+        return [act.knee_flexion_deg], [r.force_bw]
+
+    mx, my = marker(act0)
+    fig = go.Figure(
+        [
+            go.Scatter(
+                name="Force (× body weight)",
+                x=theta,
+                y=force0,
+                line=dict(color=BLUE, width=3),
+                hovertemplate="%{x}°: %{y:.2f}× BW<extra></extra>",
+            ),
+            go.Scatter(
+                name="Stress (MPa)",
+                x=theta,
+                y=np.where(np.isnan(stress0), None, stress0),
+                yaxis="y2",
+                line=dict(color=ORANGE, width=3, dash="dash"),
+                hovertemplate="%{x}°: %{y:.2f} MPa<extra></extra>",
+            ),
+            go.Scatter(
+                name="This activity's peak",
+                x=mx,
+                y=my,
+                mode="markers",
+                marker=dict(size=13, color=VERMILLION, symbol="circle"),
+                hovertemplate="measured peak at %{x}°: %{y:.2f}× BW<extra></extra>",
+            ),
+            go.Scatter(
+                name="Contact area (mm²)",
+                x=area_theta,
+                y=area,
+                xaxis="x2",
+                yaxis="y3",
+                line=dict(color=GREY, width=3),
+                hovertemplate="%{x}°: %{y:.0f} mm²<extra></extra>",
+            ),
+        ]
+    )
+    buttons = []
+    for force_bw, stress, act in curves.values():
+        mx, my = marker(act)
+        buttons.append(
+            dict(
+                label=f"{act.label} ({act.extensor_moment_nm_per_kg:g} N·m/kg)",
+                method="restyle",
+                args=[
+                    {
+                        "y": [force_bw, np.where(np.isnan(stress), None, stress), my, area],
+                        "x": [theta, theta, mx, area_theta],
+                    }
+                ],
+            )
+        )
+    fig.update_layout(
+        **base_layout(
+            xaxis=dict(title="Knee bend (degrees of flexion)", domain=[0, 1], anchor="y"),
+            yaxis=dict(title="Force (× BW)", domain=[0.42, 1], rangemode="tozero"),
+            yaxis2=dict(
+                title="Stress (MPa)",
+                overlaying="y",
+                side="right",
+                rangemode="tozero",
+                showgrid=False,
+                tickformat=".0f",
+                nticks=6,
+            ),
+            xaxis2=dict(title="Knee bend (degrees)", domain=[0, 1], anchor="y3", range=[0, 90]),
+            yaxis3=dict(title="Area (mm²)", domain=[0, 0.26], rangemode="tozero"),
+            updatemenus=[
+                dict(
+                    type="dropdown",
+                    buttons=buttons,
+                    x=0,
+                    xanchor="left",
+                    y=1.16,
+                    yanchor="top",
+                    active=list(curves).index(default_activity),
+                )
+            ],
+            margin=dict(l=60, r=60, t=70, b=50),
+            height=620,
+            legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
+        )
+    )
+    return fig
+
+
+def cadence_figure(steps_pct=CADENCE_STEPS_PCT) -> go.Figure:
+    """Change in peak force per step and in load per km as the step rate changes (slider)."""
+    effects = {c: pf_load.cadence_effect(c) for c in steps_pct}
+
+    def values(c):
+        e = effects[c]
+        return [e["per_step_pct"], e["per_km_pct"]]
+
+    def colours(c):
+        return [BLUE if v <= 0 else VERMILLION for v in values(c)]
+
+    def texts(c):
+        return [f"{v:+.1f}%" for v in values(c)]
+
+    start = 10 if 10 in effects else steps_pct[-1]
+    cats = ["Peak force per step", "Load per kilometre"]
+    fig = go.Figure(
+        go.Bar(
+            x=cats,
+            y=values(start),
+            marker_color=colours(start),
+            text=texts(start),
+            textposition="outside",
+            hovertemplate="%{x}: %{y:+.1f}%<extra></extra>",
+            name="change",
+        )
+    )
+    steps = [
+        dict(
+            label=f"{c:+d}%",
+            method="update",
+            args=[
+                {"y": [values(c)], "marker.color": [colours(c)], "text": [texts(c)]},
+                {"title.text": f"Step rate {c:+d}% at the same speed"},
+            ],
+        )
+        for c in steps_pct
+    ]
+    fig.update_layout(
+        **base_layout(
+            title=dict(text=f"Step rate {start:+d}% at the same speed", font=dict(size=15)),
+            yaxis=dict(title="Change in kneecap load (%)", range=[-25, 25], zeroline=True, zerolinewidth=2),
+            sliders=[
+                dict(
+                    active=list(steps_pct).index(start),
+                    currentvalue=dict(prefix="Step rate change: "),
+                    pad=dict(t=40),
+                    steps=steps,
+                )
+            ],
+            showlegend=False,
+            margin=dict(l=64, r=16, t=60, b=40),
+            height=440,
+        )
+    )
+    return fig
+
+
+def activity_view():
+    from widgets.display import SiteFigure
+
+    run = pf_load.peak_load("running")
+    walk = pf_load.peak_load("walking")
+    return SiteFigure(
+        activity_figure(),
+        alt=(
+            "Horizontal bar chart of peak kneecap-joint force in body weights for six activities, "
+            f"from the model: level walking {walk.force_bw:.1f}, stairs about 3 to 3.4, level and 4-degree "
+            f"downhill running {run.force_bw:.1f}, "
+            f"downhill walking {pf_load.peak_load('downhill_walking').force_bw:.1f}. "
+            "Diamonds with bars show the article's figures: walking 0.5, stairs 3–4, running 7–12."
+        ),
+        caption=(
+            "Bars: the model with published inputs. Diamonds: the article's figures. Move the slider to your "
+            "body mass to read the force in newtons; in body weights it does not change. Stairs and running load "
+            "the kneecap several times more than walking because the knee is bent more and the thigh muscle "
+            "pulls harder."
+        ),
+    )
+
+
+def angle_view():
+    from widgets.display import SiteFigure
+
+    return SiteFigure(
+        angle_figure(),
+        alt=(
+            "Line chart of kneecap-joint force and stress against knee bend from 0 to 90 degrees for one activity's "
+            "muscle moment: force rises steeply with knee bend; stress rises less steeply up to 60 degrees because "
+            "the contact area, shown in a lower panel, grows from about 260 to 570 square millimetres."
+        ),
+        caption=(
+            "For the same effort of the thigh muscle, the force on the kneecap grows as the knee bends: the muscle "
+            "works at a shorter lever and wraps more sharply over the kneecap. The contact area grows too, which "
+            "softens the rise in stress, but not enough: deep bending under load (stairs, squats, downhill) "
+            "is what a sore kneecap feels. Stress is drawn only up to 60°, the largest angle where contact area "
+            "was measured."
+        ),
+    )
+
+
+def cadence_view():
+    from widgets.display import SiteFigure
+
+    ten = pf_load.cadence_effect(10)
+    return SiteFigure(
+        cadence_figure(),
+        alt=(
+            "Bar chart of the change in kneecap-joint force when the running step rate changes at the same speed. "
+            f"At +10% the peak force per step falls by {-ten['per_step_pct']:.0f}% and the load per kilometre by "
+            f"{-ten['per_km_pct']:.0f}%; slower step rates raise both."
+        ),
+        caption=(
+            "Shorter, quicker steps land with a straighter knee and a smaller muscle moment, so each step loads "
+            "the kneecap less. You take more steps per kilometre, but the total per kilometre still falls."
+        ),
+    )
