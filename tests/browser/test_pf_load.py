@@ -26,7 +26,9 @@ def test_body_mass_slider_changes_the_newtons_on_the_bars(watched_page, site_url
     assert figure.locator("text.bartext", has_text=at_70).count() >= 1
     figure.locator("g.slider-labels text", has_text="100").first.click(force=True)
     page.wait_for_function(
-        "([el, t]) => el.textContent.includes(t)", arg=[figure.element_handle(), at_100], timeout=5_000
+        "([el, t]) => el.textContent.includes(t)",
+        arg=[figure.locator(".rk-plotly-target").element_handle(), at_100],
+        timeout=5_000,
     )
     assert figure.locator("text.bartext", has_text=at_100).count() >= 1
     assert figure.locator("text.bartext", has_text=at_70).count() == 0
@@ -42,8 +44,12 @@ def test_cadence_slider_and_activity_menu_change_the_plot(watched_page, site_url
     assert cadence.locator("text.bartext", has_text=ten).count() == 1
     cadence.locator("g.slider-labels text", has_text="+6%").first.click(force=True)
     page.wait_for_function(
-        "([el, t]) => el.textContent.includes(t)", arg=[cadence.element_handle(), six], timeout=5_000
+        "([el, t]) => el.textContent.includes(t)",
+        arg=[cadence.locator(".rk-plotly-target").element_handle(), six],
+        timeout=5_000,
     )
+    assert cadence.locator("text.bartext", has_text=six).count() == 1
+    assert cadence.locator("text.bartext", has_text=ten).count() == 0
     # The activity menu of the angle figure swaps the activity: its peak marker moves from the
     # stairs' 60° to walking's 20° (the curves alone rescale to look alike).
     angle = page.locator("figure.rk-plotly").nth(1)
