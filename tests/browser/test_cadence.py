@@ -16,7 +16,7 @@ def test_target_metronome_and_download(watched_page, site_url, tmp_path):
     for spm, pct in ((160, 5), (165, 10), (171, 7), (100, 0), (250, 20)):
         assert page.evaluate("([s, p]) => window.rkCadence.target(s, p)", [spm, pct]) == target_cadence(spm, pct)
     page.get_by_label("Your cadence now").fill("160")
-    page.get_by_label("+10%").check()
+    page.locator("section.rk-widget-cadence").get_by_label("+10%").check()
     page.get_by_role("button", name="Work out my target").click()
     assert "Target: 176 steps per minute (+16)" in page.locator(".rk-cad-target").inner_text()
     assert "9.09% shorter" in page.locator(".rk-cad-target").inner_text()
