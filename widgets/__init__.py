@@ -3,7 +3,7 @@
 Layout (one job per module, so a reader can find things):
 
 - pure models, numpy only: ``pf_load``, ``q_angle``, ``return_to_run``, ``training_load``,
-  ``cadence``, ``walkthrough`` ...
+  ``cadence``, ``walkthrough``, ``quiz`` ...
 - ``clinical``: every clinical number of the course, read from ``data/clinical.yaml``
 - ``figures/``: plotly figure builders (no model logic)
 - ``live/``: ipywidgets controls for JupyterLab, calling the same models

@@ -34,9 +34,7 @@ def test_planner_figure_draws_and_slider_changes_it(watched_page, site_url):
     # Click the slider's 4th step ("4"): the title spells out week 4's session.
     figure.locator(".slider-group .slider-label, .slider-container").first.wait_for()
     figure.locator("g.slider-labels text", has_text="4").first.click(force=True)
-    page.wait_for_function(
-        "el => el.textContent.includes('Week 4')", arg=title.element_handle(), timeout=5_000
-    )
+    page.wait_for_function("el => el.textContent.includes('Week 4')", arg=title.element_handle(), timeout=5_000)
     assert "Week 4: 5 minutes run / 2 minutes walk × 4" in title.text_content()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "planner-week4.png"), full_page=False)

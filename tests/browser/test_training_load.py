@@ -27,8 +27,10 @@ def test_javascript_rules_match_python(watched_page, site_url):
     page = watched_page.page
     page.goto(f"{site_url}/{PAGE}.html")
     for weeks, long_runs in CASES:
-        js = page.evaluate("([w, l, t]) => window.rkTrainingLoad.check(w, l, t).map(f => [f.rule, f.week])",
-                           [weeks, long_runs, thresholds()])
+        js = page.evaluate(
+            "([w, l, t]) => window.rkTrainingLoad.check(w, l, t).map(f => [f.rule, f.week])",
+            [weeks, long_runs, thresholds()],
+        )
         py = [[f.rule, f.week] for f in check_weeks(weeks, long_runs)]
         assert js == py, (weeks, long_runs)
     watched_page.assert_clean()

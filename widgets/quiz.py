@@ -1,0 +1,306 @@
+"""Self-check quizzes, one per chapter: questions as data (``data/quizzes/<chapter>.yaml``).
+
+A quiz file has ``title`` and ``questions``; the chapter is the file's name (a folder in
+``book/``). A question has ``id`` (lower-case letters, digits and hyphens, unique in the file),
+``prompt``, optional ``multiple`` (``true``: "Select all that apply", at least one option
+right; default ``false``: exactly one option right) and ``options``: 2–6 of
+``{text, correct?, explanation}``. ``correct`` defaults to ``false``; every option explains,
+in a sentence or two, why it is right or wrong. No other keys are allowed, so a typo
+(``corect:``) is an error instead of a silently wrong answer.
+
+Text may contain ``{clin:key}`` / ``{clinnum:key}``, replaced with the clinical number from
+``widgets.clinical`` when the quiz is loaded, so a quiz never retypes a number.
+
+:func:`grade` marks a choice of options (0-based indices). The static site's
+``assets/rk/quiz.js`` repeats the same rules and wording; a browser test checks that they agree
+for every possible choice. Pure model: no widgets, no HTML.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from widgets import clinical
+from widgets.clinical import DATA_DIR, DataFileError, load_yaml
+
+QUIZ_DIR = DATA_DIR / "quizzes"
+# Book order: each is a folder in book/ and a file in data/quizzes/.
+QUIZ_CHAPTERS = (
+    "what-is-runners-knee",
+    "why-it-hurts",
+    "symptoms-and-diagnosis",
+    "treatment",
+    "rehabilitation",
+    "prevention-and-faq",
+)
+OPTIONS_RANGE = (2, 6)
+SINGLE_INSTRUCTION = "Choose one answer."
+MULTIPLE_INSTRUCTION = "Select all that apply."
+# Words shown with the explanations; the static page's script reads them from the embedded data.
+LABELS = {
+    "chosen_right": "Your choice — right:",
+    "chosen_wrong": "Your choice — not right:",
+    "missed_single": "The right answer:",
+    "missed_multiple": "Also right (you did not choose it):",
+    "choose_first": "Choose an answer first.",
+}
+
+_QUIZ_KEYS = {"title", "questions"}
+_QUESTION_KEYS = {"id", "prompt", "multiple", "options"}
+_OPTION_KEYS = {"text", "correct", "explanation"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    multiple: bool
+    options: tuple[Option, ...]
+
+    @property
+    def correct_indices(self) -> tuple[int, ...]:
+        return tuple(i for i, option in enumerate(self.options) if option.correct)
+
+    @property
+    def instruction(self) -> str:
+        """What the reader is asked to do, shown with the prompt on the site and in JupyterLab."""
+        return MULTIPLE_INSTRUCTION if self.multiple else SINGLE_INSTRUCTION
+
+
+@dataclass(frozen=True)
+class Quiz:
+    chapter: str
+    title: str
+    questions: tuple[Question, ...]
+    source: Path | None = None
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        known = ", ".join(q.id for q in self.questions)
+        raise ValueError(f"No question {question_id!r} in the {self.chapter} quiz; known: {known}")
+
+    def to_data(self) -> dict:
+        """Plain data for the static quiz's embedded JSON (numbers already filled in)."""
+        return {
+            "chapter": self.chapter,
+            "title": self.title,
+            "labels": LABELS,
+            "questions": [
+                {
+                    "id": q.id,
+                    "prompt": q.prompt,
+                    "multiple": q.multiple,
+                    "instruction": q.instruction,
+                    "options": [
+                        {"text": o.text, "correct": o.correct, "explanation": o.explanation} for o in q.options
+                    ],
+                }
+                for q in self.questions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class OptionFeedback:
+    """One option in the feedback: which it is, whether it is right, and why."""
+
+    index: int
+    text: str
+    correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking an answer.
+
+    ``chosen``: every option the reader chose, in order, with its explanation.
+    ``missed``: the right options the reader did not choose (empty when the answer is correct),
+    shown so that a wrong answer always ends with the right one explained.
+    """
+
+    correct: bool
+    message: str
+    chosen: tuple[OptionFeedback, ...]
+    missed: tuple[OptionFeedback, ...]
+
+
+# --- loading and validation ---------------------------------------------------------------
+
+def _fill_numbers(text: str, where: str) -> str:
+    def replace(match: re.Match) -> str:
+        kind, key = match.groups()
+        try:
+            entry = clinical.get(key)
+        except KeyError as exc:
+            raise DataFileError(f"{where}: {exc.args[0]}") from None
+        return entry.display() if kind == "clin" else entry.number_text()
+
+    return _PLACEHOLDER.sub(replace, text)
+
+
+def _text(raw: dict, key: str, where: str) -> str:
+    value = raw.get(key)
+    if value is None:
+        raise DataFileError(f"{where}: field '{key}' is missing")
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(f"{where}: field '{key}' must be non-empty text")
+    return _fill_numbers(" ".join(value.split()), f"{where}, field '{key}'")
+
+
+def _flag(raw: dict, key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise DataFileError(f"{where}: field '{key}' must be true or false, got {value!r}")
+    return value
+
+
+def _no_unknown_keys(raw: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(str(key) for key in set(raw) - allowed)
+    if unknown:
+        raise DataFileError(f"{where}: unknown field '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
+
+
+def _parse_option(raw: object, where: str) -> Option:
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: must be a mapping with text, correct and explanation")
+    _no_unknown_keys(raw, _OPTION_KEYS, where)
+    return Option(text=_text(raw, "text", where), correct=_flag(raw, "correct", where),
+                  explanation=_text(raw, "explanation", where))
+
+
+def _parse_question(raw: object, number: int, name: str) -> Question:
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{name}: question {number}: must be a mapping with id, prompt and options")
+    question_id = raw.get("id")
+    if not isinstance(question_id, str) or not _ID.match(question_id):
+        raise DataFileError(
+            f"{name}: question {number}: field 'id' must be lower-case letters, digits and hyphens, "
+            f"got {question_id!r}"
+        )
+    where = f"{name}: question '{question_id}'"
+    _no_unknown_keys(raw, _QUESTION_KEYS, where)
+    multiple = _flag(raw, "multiple", where)
+    options = raw.get("options")
+    low, high = OPTIONS_RANGE
+    if not isinstance(options, list) or not low <= len(options) <= high:
+        count = len(options) if isinstance(options, list) else "no list of"
+        raise DataFileError(f"{where}: field 'options' must list {low} to {high} options, found {count}")
+    parsed = tuple(_parse_option(option, f"{where}, option {i + 1}") for i, option in enumerate(options))
+    right = sum(option.correct for option in parsed)
+    if multiple and right < 1:
+        raise DataFileError(f"{where}: a 'multiple: true' question needs at least one option with 'correct: true'")
+    if not multiple and right != 1:
+        raise DataFileError(
+            f"{where}: a single-answer question needs exactly one option with 'correct: true', found {right} "
+            "(set 'multiple: true' for a select-all-that-apply question)"
+        )
+    texts = [option.text for option in parsed]
+    repeated = next((t for t in texts if texts.count(t) > 1), None)
+    if repeated is not None:
+        raise DataFileError(f"{where}: option {repeated!r} is given twice")
+    return Question(id=question_id, prompt=_text(raw, "prompt", where), multiple=multiple, options=parsed)
+
+
+def load_quiz_file(path: Path) -> Quiz:
+    """Read and validate one quiz file; the chapter is the file's name without ``.yaml``."""
+    path = Path(path)
+    name = path.name
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{name}: expected 'title' and 'questions' at the top level")
+    _no_unknown_keys(raw, _QUIZ_KEYS, name)
+    title = _text(raw, "title", name)
+    questions = raw.get("questions")
+    if not isinstance(questions, list) or not questions:
+        raise DataFileError(f"{name}: field 'questions' must list at least one question")
+    parsed = tuple(_parse_question(q, i + 1, name) for i, q in enumerate(questions))
+    seen: set[str] = set()
+    for question in parsed:
+        if question.id in seen:
+            raise DataFileError(f"{name}: question '{question.id}': id used twice; question ids must be unique")
+        seen.add(question.id)
+    return Quiz(chapter=path.stem, title=title, questions=parsed, source=path)
+
+
+def quiz_files() -> list[Path]:
+    return [QUIZ_DIR / f"{chapter}.yaml" for chapter in QUIZ_CHAPTERS]
+
+
+def load_quiz(chapter: str) -> Quiz:
+    """The quiz of ``chapter`` (one of :data:`QUIZ_CHAPTERS`), validated."""
+    if chapter not in QUIZ_CHAPTERS:
+        raise ValueError(f"No quiz for chapter {chapter!r}; chapters with quizzes: {', '.join(QUIZ_CHAPTERS)}")
+    return load_quiz_file(QUIZ_DIR / f"{chapter}.yaml")
+
+
+# --- grading ------------------------------------------------------------------------------
+
+def _indices(question: Question, chosen_indices) -> list[int]:
+    last = len(question.options) - 1
+    allowed = f"option numbers from 0 to {last} (0 is the first option)"
+    if isinstance(chosen_indices, numbers.Integral) and not isinstance(chosen_indices, bool):
+        chosen_indices = [chosen_indices]
+    if isinstance(chosen_indices, (str, bytes)) or not isinstance(chosen_indices, Iterable):
+        raise ValueError(f"Choices must be a list of {allowed}, got {chosen_indices!r}")
+    chosen = list(chosen_indices)
+    for index in chosen:
+        if isinstance(index, bool) or not isinstance(index, numbers.Integral):
+            raise ValueError(f"Choices must be whole {allowed}, got {index!r}")
+        if not 0 <= index <= last:
+            raise ValueError(f"Choices must be {allowed}, got {index}")
+    if not chosen:
+        raise ValueError("Choose at least one option before checking the answer.")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError(f"Each option can be chosen only once, got {chosen}")
+    if not question.multiple and len(chosen) > 1:
+        raise ValueError(f"Question {question.id!r} takes one answer, got {len(chosen)} choices: {chosen}")
+    return sorted(int(i) for i in chosen)
+
+
+def _message(question: Question, chosen: set[int], right: set[int]) -> str:
+    if chosen == right:
+        return "Correct."
+    if not question.multiple:
+        return "Not quite."
+    found, wrong, total = len(chosen & right), len(chosen - right), len(right)
+    message = f"Not quite: you found {found} of {total} right answer{'' if total == 1 else 's'}"
+    if wrong:
+        message += f", and {wrong} of your choices {'is' if wrong == 1 else 'are'} not right"
+    return message + "."
+
+
+def grade(question: Question, chosen_indices) -> Feedback:
+    """Mark the options chosen (0-based indices; one int is accepted for a single answer).
+
+    Right only if exactly the right options are chosen. Bad choices (none, out of range, not
+    whole numbers, repeated, or several for a single-answer question) raise ValueError.
+    """
+    chosen = _indices(question, chosen_indices)
+    right = set(question.correct_indices)
+
+    def explained(i: int) -> OptionFeedback:
+        option = question.options[i]
+        return OptionFeedback(index=i, text=option.text, correct=option.correct, explanation=option.explanation)
+
+    return Feedback(
+        correct=set(chosen) == right,
+        message=_message(question, set(chosen), right),
+        chosen=tuple(explained(i) for i in chosen),
+        missed=tuple(explained(i) for i in sorted(right - set(chosen))),
+    )
