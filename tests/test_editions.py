@@ -1,0 +1,58 @@
+"""Two editions from one source: the student site has no worked solutions, the instructor site has
+every one, and each chapter has its exercises and quiz."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO
+from widgets.quiz import QUIZ_CHAPTERS
+
+EXERCISE_PAGES = [f"book/{chapter}/exercises" for chapter in QUIZ_CHAPTERS]
+
+
+def solution_count(docname: str) -> int:
+    notebook = json.loads((REPO / f"{docname}.ipynb").read_text(encoding="utf-8"))
+    return sum("".join(c["source"]).count("::::{solution}") for c in notebook["cells"] if c["cell_type"] == "markdown")
+
+
+def soup(root, docname):
+    return BeautifulSoup((root / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("docname", EXERCISE_PAGES)
+def test_each_chapter_has_three_to_six_exercises_with_solutions(docname):
+    assert 3 <= solution_count(docname) <= 6
+
+
+@pytest.mark.parametrize("docname", EXERCISE_PAGES)
+def test_instructor_has_every_solution_and_student_none(student_html, instructor_html, docname):
+    teacher, student = soup(instructor_html, docname), soup(student_html, docname)
+    solutions = teacher.select("div.solution")
+    assert len(solutions) == solution_count(docname)
+    assert student.select("div.solution") == []
+    student_text = " ".join(student.get_text(" ").split())
+    for solution in solutions:
+        body = solution.select_one("section#solution-content") or solution
+        text = " ".join(body.get_text(" ").split())
+        assert len(text) > 40, f"{docname}: a solution is (nearly) empty: {text!r}"
+        # A distinctive run of the worked answer must not leak into the student page.
+        assert text[-60:] not in student_text, f"{docname}: solution text in the student edition: {text[-60:]!r}"
+    # Both editions show the same exercises, and the quiz.
+    assert len(student.select("div.exercise")) == len(teacher.select("div.exercise")) == len(solutions)
+    assert student.select('[data-rk-widget="quiz"]')
+
+
+def test_instructor_edition_is_labelled(instructor_html, student_html):
+    assert "instructor edition" in soup(instructor_html, "book/index").title.get_text()
+    assert "instructor edition" not in soup(student_html, "book/index").title.get_text()
+
+
+def test_generated_solutions_carry_model_numbers(instructor_html):
+    from widgets import pf_load
+
+    text = soup(instructor_html, "book/what-is-runners-knee/exercises").get_text(" ")
+    assert f"{pf_load.cadence_effect(10, 60)['per_step_pct']:+.1f}%" in text

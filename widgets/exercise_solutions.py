@@ -1,0 +1,140 @@
+"""Worked solutions for the chapter exercises, computed from the course's own models.
+
+Each function returns MyST text for a ``{generated}`` directive inside a sphinx-exercise
+``solution`` block, so a solution's numbers always match the model a student runs in JupyterLab
+(and the student edition, which hides solutions, never contains them). Arguments arrive as
+strings from the directive.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+
+from widgets import pf_load, q_angle, return_to_run, training_load
+
+
+def stair_stress_peak() -> str:
+    """Exercise: at which knee angle does joint stress peak for the stair-climbing moment?"""
+    act = pf_load.ACTIVITIES["stair_ascent"]
+    theta, force_bw, stress = pf_load.force_curve(act.extensor_moment_nm_per_kg, 70)
+    inside = ~np.isnan(stress)
+    i = int(np.nanargmax(stress))
+    j = int(np.nanargmin(stress))
+    return (
+        f"With the stair-climbing moment ({act.extensor_moment_nm_per_kg:g} N·m/kg) held at every angle, "
+        f"stress is highest at **{theta[i]:g}°** ({stress[i]:.1f} MPa), the largest angle with measured contact "
+        f"area, and lowest near {theta[j]:g}° ({stress[j]:.1f} MPa). Force rises all the way "
+        f"({force_bw[0]:.1f}× to {force_bw[inside][-1]:.1f}× body weight from 0° to 60°) while the contact area "
+        f"only a little more than doubles, so the deeper the knee bends under load, the higher the stress. "
+        f"Past 60° the model draws no stress: it would have to guess the contact area."
+    )
+
+
+def cadence_change(body_mass_kg: str = "60", change_pct: str = "10") -> str:
+    """Exercise: a runner raises step rate; change of peak force per step and load per km."""
+    mass, change = float(body_mass_kg), float(change_pct)
+    base = pf_load.peak_load("running", mass)
+    quick = pf_load.peak_load("running", mass, change)
+    effect = pf_load.cadence_effect(change, mass)
+    return (
+        f"Peak force per step goes from {base.force_n:,.0f} N to {quick.force_n:,.0f} N "
+        f"(**{effect['per_step_pct']:+.1f}%**); load per kilometre changes by **{effect['per_km_pct']:+.1f}%**, "
+        f"because {change:g}% more steps each carry less. Body mass does not change the percentages: force "
+        f"scales with mass, so the ratio is the same for every runner. "
+        f"Call: `widgets.pf_load.cadence_effect({change:g}, {mass:g})`."
+    )
+
+
+def q_angle_by_hand() -> str:
+    """Exercise: compute a Q-angle from three landmarks, by hand and with the function."""
+    asis, patella, tuberosity = (14, 40), (10, 0), (11.5, -7)
+    q = q_angle.q_angle_deg(asis, patella, tuberosity)
+    thigh = np.degrees(np.arctan(4 / 40))
+    shin = np.degrees(np.arctan(1.5 / 7))
+    return (
+        f"The ASIS–kneecap line leans {thigh:.2f}° from vertical (4 cm sideways over 40 cm), the "
+        f"kneecap–tuberosity line {shin:.2f}° the other way (1.5 over 7), so Q = {thigh:.2f}° + {shin:.2f}° = "
+        f"**{q:.1f}°**, positive because the tuberosity lies lateral to the extended line. "
+        f"`widgets.q_angle.q_angle_deg((14, 40), (10, 0), (11.5, -7))` gives the same."
+    )
+
+
+def walking_versus_article() -> str:
+    walk = pf_load.peak_load("walking")
+    inputs = pf_load.ACTIVITIES["walking"]
+    return (
+        f"The model with Kuster and colleagues' walking inputs gives {walk.force_bw:.1f}× body weight. A "
+        f"model is only as good as its inputs: their measured moment ({inputs.extensor_moment_nm_per_kg:g} "
+        f"N·m/kg at {inputs.knee_flexion_deg:g}°) is a peak from one study, and the "
+        f"curve fits were made for a typical knee. The course keeps the article's figure, shows the model's, "
+        f"and says why they differ, rather than tuning coefficients until they agree."
+    )
+
+
+def return_plan(start: str = "2027-03-01") -> str:
+    """Exercise: plan a return to running that starts on a given date."""
+    start_date = datetime.date.fromisoformat(start)
+    sessions = return_to_run.plan_sessions(start_date)
+    first = sessions[:3]
+    week8 = [s for s in sessions if s.week == 8]
+    lines = [f"- {s.describe()}" for s in first]
+    return (
+        f"Sessions fall every other day from {start_date:%d %B %Y}; the first three:\n\n" + "\n".join(lines) + "\n\n"
+        f"There are {len(sessions)} sessions over 8 weeks; week 8 begins on {week8[0].date:%d %B %Y} and the last "
+        f"planned session is on {sessions[-1].date:%d %B %Y} — if every stage goes well. Any repeat or step back "
+        f"moves everything later. `widgets.return_to_run.plan_sessions(datetime.date({start_date.year}, "
+        f"{start_date.month}, {start_date.day}))` gives the whole plan."
+    )
+
+
+def pain_decision(pain: str, worse: str) -> str:
+    """Exercise: what does a session with this pain (0–10) and next-day answer mean?"""
+    pain_value = float(pain)
+    worse_next_day = worse.lower() in ("yes", "true", "1")
+    decision = return_to_run.decide(pain_value, worse_next_day)
+    return f"**{decision.replace('_', ' ')}**. {return_to_run.explain(decision, pain_value, worse_next_day)}"
+
+
+def training_load_example() -> str:
+    """Exercise: check five weeks of running against the load rules."""
+    weekly = [30, 33, 38, 38, 40]
+    long_runs = [10, 11, 13, 14, 12]
+    findings = training_load.check_weeks(weekly, long_runs)
+    rows = "\n".join(f"- `{f.rule}`: {f.message}" for f in findings) or "- no findings"
+    return (
+        f"For weekly distances {weekly} km with long runs {long_runs} km the checker reports:\n\n{rows}\n\n"
+        f"`widgets.training_load.check_weeks({weekly}, {long_runs})` returns these findings; each has a "
+        f"machine-readable `rule`."
+    )
+
+
+def downhill_comparison() -> str:
+    """Exercise: how much does a descent raise the load, in the model and in the article?"""
+    walk, down_walk = pf_load.peak_load("walking"), pf_load.peak_load("downhill_walking")
+    run, down_run = pf_load.peak_load("running"), pf_load.peak_load("downhill_running")
+    return (
+        f"Walking down a steep (19%) slope: {down_walk.force_bw:.1f}× body weight against {walk.force_bw:.1f}× on "
+        f"the level, **{down_walk.force_bw / walk.force_bw:.1f} times** as much, because the knee bends more "
+        f"({pf_load.ACTIVITIES['downhill_walking'].knee_flexion_deg:g}° against "
+        f"{pf_load.ACTIVITIES['walking'].knee_flexion_deg:g}°) and the muscle moment more than doubles. A gentle "
+        f"4° downhill run changed knee moments hardly at all in the cited study, so the model gives "
+        f"{down_run.force_bw / run.force_bw:.1f} times the flat value. The article's figure — downhill running "
+        f"{{clin}}`joint_force.downhill_multiplier` the load — fits steep descents; that is why descents come "
+        f"back last."
+    )
+
+
+def cadence_targets(current_spm: str = "164") -> str:
+    """Exercise: the article's +5% and +10% targets for a cadence, and the step-length change."""
+    from widgets import cadence
+
+    spm = float(current_spm)
+    targets = cadence.article_targets(spm)
+    shorter = -cadence.step_length_change_pct(10)
+    listed = " and ".join(f"{label}: **{value:g}** steps per minute" for label, value in targets.items())
+    return (
+        f"{listed}. At the same speed each step is {shorter:.2f}% shorter at +10% "
+        f"(1 / 1.10 = 0.909). `widgets.cadence.target_cadence({spm:g}, 10)` gives the same."
+    )
