@@ -73,3 +73,13 @@ def test_notebook_download_is_offered(student_html):
     # The theme's download menu links the .ipynb source, copied into _sources.
     docname = "book/rehabilitation/return-to-running-planner"
     assert (student_html / "_sources" / f"{docname}.ipynb").exists()
+
+
+def test_anatomy_pages_show_the_drawings(student_html):
+    from bs4 import BeautifulSoup
+
+    anatomy = BeautifulSoup((student_html / "book/what-is-runners-knee/anatomy.html").read_text(), "html.parser")
+    side = anatomy.select_one("figure.rk-anatomy-figure svg[role=img]")
+    assert side is not None and "Patellar tendon" in side.get_text()
+    who = BeautifulSoup((student_html / "book/what-is-runners-knee/who-gets-it.html").read_text(), "html.parser")
+    assert "Q =" in who.select_one("figure.rk-anatomy-figure svg").get_text()
