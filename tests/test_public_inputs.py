@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import cadence, rehab, training_load, walkthrough
+from widgets import cadence, pain_log, pf_load, q_angle, quiz, rehab, return_to_run, training_load, walkthrough
 
 JUNK = st.one_of(
     st.none(),
@@ -39,6 +39,34 @@ PUBLIC = [
     (rehab.exercise_table_markdown, 1),
     (rehab.exercise_steps_markdown, 1),
     (walkthrough.load, 1),
+    (pf_load.peak_load, 1),
+    (pf_load.peak_load, 2),
+    (pf_load.peak_load, 3),
+    (pf_load.load_at, 2),
+    (pf_load.load_at, 3),
+    (pf_load.k_ratio, 1),
+    (pf_load.lever_arm_m, 1),
+    (pf_load.contact_area_mm2, 1),
+    (pf_load.pf_force_n, 2),
+    (pf_load.cadence_inputs, 1),
+    (pf_load.cadence_effect, 1),
+    (pf_load.cadence_effect, 2),
+    (pf_load.steps_per_km_one_knee, 2),
+    (pf_load.force_curve, 1),
+    (pf_load.force_curve, 2),
+    (q_angle.q_angle_deg, 3),
+    (q_angle.lateral_force, 2),
+    (q_angle.leg_landmarks, 1),
+    (q_angle.leg_landmarks, 3),
+    (q_angle.leg_landmarks, 5),
+    (return_to_run.decide, 2),
+    (return_to_run.plan_sessions, 1),
+    (return_to_run.plan_sessions, 2),
+    (return_to_run.check_readiness, 5),
+    (return_to_run.replan, 2),
+    (return_to_run.status, 1),
+    (pain_log.entries_from_csv, 1),
+    (quiz.load_quiz, 1),
 ]
 
 
