@@ -49,3 +49,50 @@ def test_runner_checks_their_weeks(watched_page, site_url):
     page.get_by_role("button", name="Check my weeks").click()
     assert "week 2 is “twenty”" in page.locator(".rk-tl-error").inner_text()
     watched_page.assert_clean()
+
+
+def test_javascript_suggestions_and_deload_weeks_match_python(watched_page, site_url):
+    from widgets.static.training_load import widget_data
+    from widgets.training_load import is_deload, suggest_next_weeks
+
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}.html")
+    data = widget_data()
+    for weeks, _ in CASES:
+        if weeks[-1] <= 0:
+            continue
+        for n in (1, 4, 8):
+            js = page.evaluate("([w, n, t]) => window.rkTrainingLoad.suggest(w, n, t)", [weeks, n, data])
+            assert js == pytest.approx(suggest_next_weeks(weeks, n)), (weeks, n)
+        last, expected = 0, []
+        for i in range(1, len(weeks)):
+            if is_deload(weeks, i, last, data["deload_min_reduction"]):
+                last = i
+                expected.append(i)
+        assert page.evaluate("([w, t]) => window.rkTrainingLoad.deloadWeeks(w, t)", [weeks, data]) == expected
+    watched_page.assert_clean()
+
+
+def test_chart_shows_weeks_suggestions_and_the_rule(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}.html")
+    page.get_by_label("Weekly distances in km").fill("20, 22, 26, 26, 18, 20")
+    page.get_by_role("button", name="Check my weeks").click()
+    chart = page.locator("svg.rk-tl-chart")
+    bars = chart.locator("rect.rk-tl-bar")
+    assert bars.count() == 6 + 4
+    assert chart.locator("rect.rk-tl-suggested").count() == 4
+    # Week 3 (26 after 22) breaks the 10% rule and is drawn red; week 5 (18 after 26) is an easier week.
+    assert bars.nth(2).get_attribute("fill") == "#D55E00"
+    assert bars.nth(4).get_attribute("fill") == "#009E73"
+    assert chart.locator("line.rk-tl-ceiling").count() == 9
+    suggested = [
+        float(v) for v in chart.locator("rect.rk-tl-suggested").evaluate_all("els => els.map(e => e.dataset.km)")
+    ]
+    from widgets.training_load import suggest_next_weeks
+
+    assert suggested == pytest.approx(suggest_next_weeks([20, 22, 26, 26, 18, 20], 4))
+    assert "Suggested next 4 weeks" in page.locator(".rk-tl-suggestion").inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    watched_page.assert_clean()

@@ -3,6 +3,7 @@ _static/rk/training-load.js (tested against widgets.training_load on the same ca
 
 from __future__ import annotations
 
+from widgets import clinical
 from widgets.display import StaticWidget
 from widgets.training_load import thresholds
 
@@ -21,5 +22,12 @@ FORM = """
 """
 
 
+def widget_data() -> dict[str, float]:
+    """The rule numbers for the script: check_weeks' thresholds plus the deload spacing that
+    suggest_next_weeks plans with (the lower bound of the article's range)."""
+    low_every, _ = clinical.bounds("training_load.deload_every_weeks")
+    return {**thresholds(), "deload_every_min_weeks": low_every}
+
+
 def training_load_view() -> StaticWidget:
-    return StaticWidget("training-load", data=thresholds(), fallback_html=FORM, label="Training-load checker")
+    return StaticWidget("training-load", data=widget_data(), fallback_html=FORM, label="Training-load checker")
