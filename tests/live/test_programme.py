@@ -1,0 +1,44 @@
+"""The JupyterLab programme builder: the same dates as build_programme(), clear messages,
+and the same files as the website."""
+
+import contextlib
+import datetime
+import io
+
+from icalendar import Calendar
+
+from widgets import programme
+from widgets.live.programme import LiveProgramme
+
+START = datetime.date(2027, 1, 29)
+
+
+def make(tmp_path):
+    with contextlib.redirect_stdout(io.StringIO()):
+        return LiveProgramme(folder=tmp_path, start=START)
+
+
+def test_days_and_weeks_update_the_table(tmp_path):
+    live = make(tmp_path)
+    assert "Fri 29 Jan 2027" in live.table.value and "Mon 1 Feb 2027" in live.table.value
+    live.weeks.value = 8
+    assert live.programme.weeks == 8 and "Fri 19 Mar 2027" in live.table.value
+    live.days[2].value = False  # Wednesday off: two days only
+    assert live.programme is None and live.csv_button.disabled
+    assert "weekdays must be 3 different days" in live.message.value
+    live.days[1].value = True  # Tuesday: Monday and Tuesday follow each other
+    assert live.programme.weekdays == (0, 1, 4)
+    assert "consecutive days: Monday and Tuesday" in live.message.value
+
+
+def test_buttons_write_the_same_files_as_the_model(tmp_path):
+    live = make(tmp_path)
+    live.csv_button.click()
+    live.ics_button.click()
+    expected = programme.build_programme(START, [0, 2, 4])
+    csv_file = tmp_path / "knee-programme-2027-01-29.csv"
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert csv_file.read_bytes().decode("utf-8-sig") == programme.programme_csv(expected)
+    cal = Calendar.from_ical((tmp_path / "knee-programme-2027-01-29.ics").read_bytes())
+    assert [e.decoded("dtstart") for e in cal.walk("VEVENT")][:-1] == [s.date for s in expected.sessions]
+    assert "Written:" in live.written.value
