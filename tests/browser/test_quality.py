@@ -101,3 +101,21 @@ def test_print_hides_navigation_and_keeps_figures(shared_page, site_url):
     finally:
         shared_page.emulate_media(media="screen")
     assert visible == {"sidebar": False, "header": False, "figure": True, "disclaimer": True}, visible
+
+
+@pytest.fixture(scope="module")
+def dark_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The theme keeps the reader's choice in localStorage; set it before any page script runs.
+    context.add_init_script("localStorage.setItem('theme', 'dark'); localStorage.setItem('mode', 'dark');")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_accessible_in_the_dark_theme(dark_page, site_url, docname):
+    load(dark_page, f"{site_url}/{docname}.html")
+    assert dark_page.evaluate("document.documentElement.dataset.theme") == "dark"
+    violations = axe_violations(dark_page)
+    assert not violations, f"{docname} (dark theme): {violations}"
