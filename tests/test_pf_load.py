@@ -61,7 +61,7 @@ def test_k_stays_a_force_ratio_over_the_whole_range():
 
 
 def test_public_activities_and_inputs_come_from_the_data_file():
-    for name in ("walking", "stair_ascent", "stair_descent", "running", "downhill_running"):
+    for name in ("walking", "stair_ascent", "stair_descent", "sit_to_stand", "running", "downhill_running"):
         assert name in pf_load.ACTIVITIES
     running = pf_load.ACTIVITIES["running"]
     assert (running.knee_flexion_deg, running.extensor_moment_nm_per_kg) == (46.3, 2.5)  # Heiderscheit 2011 Table 3
@@ -78,6 +78,25 @@ def test_results_against_the_articles_ranges_are_what_the_page_says():
     assert pf_load.peak_load("walking").force_bw > 0.5
     # Steep downhill walking at least doubles level walking (the article's "doubles or triples").
     assert pf_load.peak_load("downhill_walking").force_bw / pf_load.peak_load("walking").force_bw >= 2
+
+
+def test_sit_to_stand_by_hand_at_90_degrees():
+    # Turcot 2012 healthy controls: 0.72 N·m/kg; knee angle 90° (assumed, thigh horizontal).
+    act = pf_load.ACTIVITIES["sit_to_stand"]
+    assert (act.knee_flexion_deg, act.extensor_moment_nm_per_kg) == (90, 0.72)
+    assert act.angle_checked == "assumed" and act.angle_source == "yoshioka2014seat"
+    # k(90) = (0.462 + 0.1323 − 0.31104) / (1 − 1.458 + 1.2555 − 0.508842) = 0.28326 / 0.288658
+    # L(90) = 46 + 25.2 − 105.3 + 58.32 = 24.22 mm
+    k90, lever90 = 0.28326 / 0.288658, 0.02422
+    load = pf_load.peak_load("sit_to_stand", 70)
+    assert load.force_n == pytest.approx(k90 * 0.72 * 70 / lever90, rel=1e-6)  # ≈ 2042 N
+    assert load.force_bw == pytest.approx(2042.0 / (70 * 9.81), rel=1e-3)  # ≈ 2.97 × BW
+    # No contact area was measured beyond 60°, so no stress rather than an extrapolation.
+    assert load.stress_mpa is None and load.contact_area_mm2 is None
+    # A small moment at a deep bend loads the joint like stairs at a larger moment.
+    assert load.force_bw == pytest.approx(pf_load.peak_load("stair_descent").force_bw, abs=0.1)
+    with pytest.raises(ValueError, match="running only"):
+        pf_load.peak_load("sit_to_stand", cadence_change_pct=5)
 
 
 def test_cadence_uses_heiderscheit_table_and_lowers_load():

@@ -44,6 +44,7 @@ class Activity:
     where: str
     angle_checked: str
     angle_note: str | None
+    angle_source: str | None  # a reference for the angle when it is not from `source`
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def _activities() -> dict[str, Activity]:
                 where=str(row["where"]),
                 angle_checked=str(row.get("angle_checked", row["checked"])),
                 angle_note=row.get("angle_note"),
+                angle_source=row.get("angle_source"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(
@@ -302,6 +304,8 @@ def inputs_table_markdown() -> str:
         load = peak_load(name)
         stress = f"{load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else "—"
         angle_note = f"; angle {_CHECKED_WORDS[act.angle_checked]}" if act.angle_checked != act.checked else ""
+        if act.angle_source:
+            angle_note = f"; angle assumed by the course from {{cite:t}}`{act.angle_source}`"
         lines.append(
             f"| {act.label} | {act.knee_flexion_deg:g}° | {act.extensor_moment_nm_per_kg:g} N·m/kg | "
             f"{load.force_bw:.1f}× BW ({load.force_n:,.0f} N at 70 kg) | {stress} | "
@@ -342,6 +346,7 @@ def evidence_markdown() -> str:
     """Where the model with published inputs lands against the article's figures."""
     comparisons = _data()["comparisons"]
     walk, stairs_up, stairs_down = peak_load("walking"), peak_load("stair_ascent"), peak_load("stair_descent")
+    sit, sit_act = peak_load("sit_to_stand"), ACTIVITIES["sit_to_stand"]
     run, downhill_run, downhill_walk = (
         peak_load("running"),
         peak_load("downhill_running"),
@@ -364,8 +369,11 @@ def evidence_markdown() -> str:
         f"level-walking force ({downhill_walk.force_bw:.1f}× vs {walk.force_bw:.1f}× body weight) — "
         f"the article's 'doubles or triples' "
         f"fits steep descents better than gentle ones.\n"
-        f"- **Squats**: no moment and angle for a squat were available to the course, so the tool leaves "
-        f"squats out; a modelling study found {comparisons['squat_bw']['value']:g}× body weight lowering into "
-        f"and rising from a deep "
-        f"squat {{cite:p}}`{comparisons['squat_bw']['source']}`."
+        f"- **Deep knee bends**: standing up from a chair gives {sit.force_bw:.1f}× body weight with the knee "
+        f"bent about {sit.knee_flexion_deg:g}° — a modest muscle moment ({sit_act.extensor_moment_nm_per_kg:g} N·m/kg, "
+        f"measured in healthy older adults {{cite:p}}`{sit_act.source}`) but a short lever arm and a high k(θ). "
+        f"A full musculoskeletal model of lowering into and rising from a deep squat found "
+        f"{comparisons['squat_bw']['value']:g}× body weight {{cite:p}}`{comparisons['squat_bw']['source']}`. "
+        f"The course found no published squat moment and angle pair to put into this model, so squats are "
+        f"compared, not modelled. Contact area was measured only up to 60°, so the tool gives no stress at 90°.\n"
     )
