@@ -53,6 +53,15 @@ def test_page_loads_only_local_assets(student_html, docname):
 
 
 @pytest.mark.parametrize("docname", DOCNAMES)
+def test_search_index_only_on_the_search_page(student_html, docname):
+    # ~93 KB a reader would download on every page for a search-as-you-type option that is off.
+    soup = read_page(student_html, docname)
+    scripts = [s.get("src") or "" for s in soup.find_all("script")]
+    assert not any("searchindex.js" in src or "searchtools.js" in src for src in scripts), docname
+    search = (student_html / "search.html").read_text()
+    assert "searchindex.js" in search and "searchtools.js" in search
+
+
 def test_plotly_js_only_on_pages_with_figures(student_html, docname):
     soup = read_page(student_html, docname)
     has_figure = bool(soup.select("figure.rk-plotly"))

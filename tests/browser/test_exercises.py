@@ -45,3 +45,20 @@ def test_search_finds_glossary_terms_and_exercises(watched_page, site_url, query
     hrefs = [a.get_attribute("href") or "" for a in results.all()]
     assert any(expected_page in href for href in hrefs), (query, hrefs[:8])
     watched_page.assert_clean()
+
+
+def test_search_box_on_an_ordinary_page_reaches_the_results(watched_page, site_url):
+    # Ordinary pages no longer load the search index (_templates/layout.html); the search
+    # dialog must still take a reader to results.
+    page = watched_page.page
+    page.goto(f"{site_url}/book/what-is-runners-knee/anatomy.html")
+    page.keyboard.press("Control+k")
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.wait_for(state="visible", timeout=5_000)
+    box.fill("retinaculum")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=retinaculum*")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=10_000)
+    assert any("book/glossary" in (a.get_attribute("href") or "") for a in results.all())
+    watched_page.assert_clean()
