@@ -64,3 +64,54 @@ def test_cadence_slider_and_activity_menu_change_the_plot(watched_page, site_url
     )
     assert "Level walking" in angle.locator("g.updatemenu-header-group").text_content()
     watched_page.assert_clean()
+
+
+def test_keyboard_reaches_and_drives_the_body_mass_slider(watched_page, site_url):
+    """plotly's SVG slider has a native twin (plotly-loader.js): Tab reaches it, arrows move it,
+    the figure and plotly's own slider follow; out of focus it takes no room."""
+    page = watched_page.page
+    _drawn(page, site_url)
+    figure = page.locator("figure.rk-plotly").nth(0)
+    twin = figure.locator(".rk-plotly-keys input[type=range]")
+    assert twin.get_attribute("aria-valuetext") == "70"
+    assert figure.locator(".rk-plotly-keys").bounding_box()["width"] <= 1  # hidden until focused
+    for _ in range(400):  # Tab through the page's links until the twin has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.rk-plotly-keys')"):
+            break
+    assert page.evaluate("document.activeElement.type") == "range", "Tab never reached the figure's controls"
+    assert figure.locator(".rk-plotly-keys").bounding_box()["width"] > 200  # shown while focused
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    for _ in range(6):  # 5 kg a step: 70 → 100 kg
+        page.keyboard.press("ArrowRight")
+    at_100 = f"{pf_load.peak_load('running', 100).force_n:,.0f} N"
+    page.wait_for_function(
+        "([el, t]) => el.textContent.includes(t)",
+        arg=[figure.locator(".rk-plotly-target").element_handle(), at_100],
+        timeout=5_000,
+    )
+    assert twin.get_attribute("aria-valuetext") == "100"
+    # plotly's own slider moved too, so mouse and keyboard agree.
+    assert "Body mass (kg): 100" in figure.locator("g.slider-container").text_content()
+    watched_page.assert_clean()
+
+
+def test_keyboard_menu_twin_switches_the_activity(watched_page, site_url):
+    page = watched_page.page
+    _drawn(page, site_url)
+    angle = page.locator("figure.rk-plotly").nth(1)
+    select = angle.locator(".rk-plotly-keys select")
+    assert angle.locator(".rk-plotly-keys label").first.text_content().startswith("Activity")
+    points = "el => [...el.querySelectorAll('path.point')].map(p => p.getAttribute('transform')).join(';')"
+    before = angle.evaluate(points)
+    select.focus()
+    labels = [o.text_content() for o in select.locator("option").all()]
+    walking = next(i for i, label in enumerate(labels) if label.startswith("Level walking"))
+    current = int(select.input_value())
+    key = "ArrowUp" if walking < current else "ArrowDown"
+    for _ in range(abs(current - walking)):
+        page.keyboard.press(key)
+    assert select.input_value() == str(walking)
+    page.wait_for_function(f"el => ({points})(el) !== {before!r}", arg=angle.element_handle(), timeout=5_000)
+    assert "Level walking" in angle.locator("g.updatemenu-header-group").text_content()
+    watched_page.assert_clean()

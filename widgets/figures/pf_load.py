@@ -185,6 +185,7 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
             yaxis3=dict(title="Area (mm²)", domain=[0, 0.26], rangemode="tozero"),
             updatemenus=[
                 dict(
+                    name="Activity",  # labels the keyboard twin of this menu (assets/rk/plotly-loader.js)
                     type="dropdown",
                     buttons=buttons,
                     x=0,

@@ -207,7 +207,12 @@ def q_angle_figure() -> go.Figure:
                     font=dict(size=13, color=GREY),
                 )
             ],
-            updatemenus=[dict(type="dropdown", buttons=buttons, x=0, xanchor="left", y=1.12, yanchor="top")],
+            updatemenus=[
+                # name labels the keyboard twin of this menu (assets/rk/plotly-loader.js)
+                dict(
+                    name="Pelvis and feet", type="dropdown", buttons=buttons, x=0, xanchor="left", y=1.12, yanchor="top"
+                )
+            ],
             sliders=[
                 dict(
                     active=0,
