@@ -58,10 +58,14 @@ def test_search_index_only_on_the_search_page(student_html, docname):
     soup = read_page(student_html, docname)
     scripts = [s.get("src") or "" for s in soup.find_all("script")]
     assert not any("searchindex.js" in src or "searchtools.js" in src for src in scripts), docname
+
+
+def test_search_page_loads_the_index(student_html):
     search = (student_html / "search.html").read_text()
     assert "searchindex.js" in search and "searchtools.js" in search
 
 
+@pytest.mark.parametrize("docname", DOCNAMES)
 def test_plotly_js_only_on_pages_with_figures(student_html, docname):
     soup = read_page(student_html, docname)
     has_figure = bool(soup.select("figure.rk-plotly"))
