@@ -37,9 +37,9 @@ import numbers
 from dataclasses import dataclass
 from functools import cache
 
-from icalendar import Calendar, Event
-
 from widgets import clinical, rehab
+from widgets.calendar_export import all_day_calendar
+from widgets.calendar_export import short_repr as _show
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -58,12 +58,6 @@ MAINTENANCE_SUMMARY = "Knee rehab: maintenance starts"
 WARNING_TEMPLATE = ("Sessions on consecutive days: {pairs}. Days with a day between them (for example "
                     "{example}) spread the sessions over the week.")
 MAINTENANCE_TEMPLATE = "From {date}, for good: {sessions} of the core hip exercises ({names}) at {dose}."
-
-
-def _show(value: object) -> str:
-    """A short repr for error messages (junk input can be a huge string or list)."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # --- the article's numbers --------------------------------------------------------------------
@@ -377,29 +371,8 @@ def programme_ics(programme: Programme, *, stamp: datetime.datetime | None = Non
     datetime) defaults to now; pass one for byte-identical output.
     """
     p = _check_programme(programme)
-    if stamp is None:
-        stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    elif not isinstance(stamp, datetime.datetime) or stamp.tzinfo is None:
-        raise ValueError(f"stamp must be a timezone-aware datetime, got {_show(stamp)}")
-    cal = Calendar()
-    cal.add("prodid", CALENDAR_PRODID)
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Knee rehabilitation programme")
     description = session_description(p)
-
-    def add(uid: str, day: datetime.date, summary: str, text: str) -> None:
-        event = Event()
-        event.add("uid", f"{uid}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + datetime.timedelta(days=1))
-        event.add("summary", summary)
-        event.add("description", text)
-        event.add("transp", "TRANSPARENT")  # an all-day reminder, not a busy day
-        cal.add_component(event)
-
-    for s in p.sessions:
-        add(f"{p.start:%Y%m%d}-{s.date:%Y%m%d}", s.date, session_summary(s, p), description)
+    events = [(f"{p.start:%Y%m%d}-{s.date:%Y%m%d}", s.date, session_summary(s, p), description) for s in p.sessions]
     m = p.maintenance
-    add(f"{p.start:%Y%m%d}-maintenance", m.start, MAINTENANCE_SUMMARY, m.describe())
-    return cal.to_ical()
+    events.append((f"{p.start:%Y%m%d}-maintenance", m.start, MAINTENANCE_SUMMARY, m.describe()))
+    return all_day_calendar("Knee rehabilitation programme", CALENDAR_PRODID, UID_DOMAIN, events, stamp)

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from widgets import clinical
+from widgets.calendar_export import all_day_calendar
+from widgets.calendar_export import short_repr as _show
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 from widgets.walkthrough import fill_numbers
 
@@ -118,12 +118,6 @@ def _session_interval(path: Path = PROTOCOL_FILE) -> int:
 
 
 SESSION_INTERVAL_DAYS = _session_interval()
-
-
-def _show(value: object) -> str:
-    """A short repr for error messages (junk input can be a huge string or list)."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _number(value: object, name: str, low: float = 0, high: float | None = None, unit: str = "") -> float:
@@ -695,26 +689,17 @@ def plan_ics(sessions: list[Session], *, stamp: datetime.datetime | None = None)
     defaults to now; pass one for byte-identical output.
     """
     items = _check_sessions(sessions)
-    if stamp is None:
-        stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    elif not isinstance(stamp, datetime.datetime) or stamp.tzinfo is None:
-        raise ValueError(f"stamp must be a timezone-aware datetime, got {_show(stamp)}")
-    cal = Calendar()
-    cal.add("prodid", CALENDAR_PRODID)
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Return to running")
     rules = rules_text()
-    for s in items:
-        event = Event()
-        event.add("uid", f"{s.date:%Y%m%d}-week{s.week}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", s.date)
-        event.add("dtend", s.date + datetime.timedelta(days=1))
-        event.add("summary", s.summary())
-        event.add("description", f"{s.stage.describe()}, on {s.surface} ground.\n\n{rules}")
-        event.add("transp", "TRANSPARENT")  # an all-day reminder, not a busy day
-        cal.add_component(event)
-    return cal.to_ical()
+    events = [
+        (
+            f"{s.date:%Y%m%d}-week{s.week}",
+            s.date,
+            s.summary(),
+            f"{s.stage.describe()}, on {s.surface} ground.\n\n{rules}",
+        )
+        for s in items
+    ]
+    return all_day_calendar("Return to running", CALENDAR_PRODID, UID_DOMAIN, events, stamp)
 
 
 # --- warning signs and red flags ------------------------------------------------------------------

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from widgets import clinical
+from widgets.calendar_export import short_repr as _show
 
 STATUSES = ("ok", "warn", "replace")
 MAX_KM = 10_000.0  # a data-entry guard, not a clinical number: no pair runs that far
@@ -41,11 +42,6 @@ MESSAGES = {
     "replace": "{km}\u00a0km: at or past {high}. Replace this pair: running shoes lose {loss} of their cushioning and "
                "support by {range}. Alternate the new pair with it for {weeks}, then retire it.",
 }
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def thresholds() -> dict:
