@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from widgets import pf_load
 
@@ -25,11 +26,7 @@ def test_body_mass_slider_changes_the_newtons_on_the_bars(watched_page, site_url
     at_100 = f"{pf_load.peak_load('running', 100).force_n:,.0f} N"
     assert figure.locator("text.bartext", has_text=at_70).count() >= 1
     figure.locator("g.slider-labels text", has_text="100").first.click(force=True)
-    page.wait_for_function(
-        "([el, t]) => el.textContent.includes(t)",
-        arg=[figure.locator(".rk-plotly-target").element_handle(), at_100],
-        timeout=5_000,
-    )
+    expect(figure.locator(".rk-plotly-target")).to_contain_text(at_100, timeout=5_000)
     assert figure.locator("text.bartext", has_text=at_100).count() >= 1
     assert figure.locator("text.bartext", has_text=at_70).count() == 0
     watched_page.assert_clean()
@@ -43,11 +40,7 @@ def test_cadence_slider_and_activity_menu_change_the_plot(watched_page, site_url
     six = f"{pf_load.cadence_effect(6)['per_step_pct']:+.1f}%"
     assert cadence.locator("text.bartext", has_text=ten).count() == 1
     cadence.locator("g.slider-labels text", has_text="+6%").first.click(force=True)
-    page.wait_for_function(
-        "([el, t]) => el.textContent.includes(t)",
-        arg=[cadence.locator(".rk-plotly-target").element_handle(), six],
-        timeout=5_000,
-    )
+    expect(cadence.locator(".rk-plotly-target")).to_contain_text(six, timeout=5_000)
     assert cadence.locator("text.bartext", has_text=six).count() == 1
     assert cadence.locator("text.bartext", has_text=ten).count() == 0
     # The activity menu of the angle figure swaps the activity: its peak marker moves from the
@@ -85,11 +78,7 @@ def test_keyboard_reaches_and_drives_the_body_mass_slider(watched_page, site_url
     for _ in range(6):  # 5 kg a step: 70 → 100 kg
         page.keyboard.press("ArrowRight")
     at_100 = f"{pf_load.peak_load('running', 100).force_n:,.0f} N"
-    page.wait_for_function(
-        "([el, t]) => el.textContent.includes(t)",
-        arg=[figure.locator(".rk-plotly-target").element_handle(), at_100],
-        timeout=5_000,
-    )
+    expect(figure.locator(".rk-plotly-target")).to_contain_text(at_100, timeout=5_000)
     assert twin.get_attribute("aria-valuetext") == "100"
     # plotly's own slider moved too, so mouse and keyboard agree.
     assert "Body mass (kg): 100" in figure.locator("g.slider-container").text_content()
