@@ -142,6 +142,14 @@ class PageWatch:
         if url.netloc != self.host:
             self.foreign_requests.append(request.url)
 
+    def goto_in_theme(self, url: str, theme: str):
+        """Open url in the light or dark theme: the theme reads the reader's stored choice from
+        localStorage as the page loads, so store it, then reload."""
+        self.page.goto(url)
+        self.page.evaluate("(t) => { localStorage.setItem('mode', t); localStorage.setItem('theme', t); }", theme)
+        self.page.reload()
+        assert self.page.evaluate("document.documentElement.dataset.theme") == theme
+
     def assert_clean(self):
         assert not self.foreign_requests, f"requests left the site: {self.foreign_requests}"
         assert not self.console_errors, f"console errors: {self.console_errors}"

@@ -221,10 +221,7 @@ def test_diagrams_are_labelled_images(watched_page, site_url):
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_warning_and_error_states_are_accessible(watched_page, site_url, theme):
     page = watched_page.page
-    page.goto(f"{site_url}/{PAGE}.html")
-    page.evaluate("(t) => { localStorage.setItem('mode', t); localStorage.setItem('theme', t); }", theme)
-    page.reload()  # the theme reads its mode as the page loads
-    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    watched_page.goto_in_theme(f"{site_url}/{PAGE}.html", theme)
     pick(page, "2027-01-04", [0, 1, 4], 6)
     assert page.locator(".rk-pg-warning").is_visible()
     watched_page.assert_clean()

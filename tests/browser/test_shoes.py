@@ -197,10 +197,7 @@ def test_privacy_is_stated(watched_page, site_url):
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_every_state_is_accessible(watched_page, site_url, theme):
     page = watched_page.page
-    page.goto(f"{site_url}/{PAGE}.html")
-    page.evaluate("(t) => { localStorage.setItem('mode', t); localStorage.setItem('theme', t); }", theme)
-    page.reload()  # the theme reads its mode as the page loads
-    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    watched_page.goto_in_theme(f"{site_url}/{PAGE}.html", theme)
     add_pair(page, "Fine pair", 10)
     add_pair(page, "Due pair", 600)
     add_pair(page, "Worn pair", 900)
