@@ -38,7 +38,6 @@
     if (!sliders.length && !menus.length) return;
     var panel = document.createElement("div");
     panel.className = "rk-plotly-keys";
-    var n = container.querySelectorAll(".rk-plotly-keys").length;
     function field(labelText, control) {
       var label = document.createElement("label");
       label.textContent = labelText + " ";
@@ -99,7 +98,6 @@
       });
       field(plainLabel(menu.name, "Figure option " + (i + 1)), select);
     });
-    panel.setAttribute("data-rk-keys", String(n));
     container.insertBefore(panel, target);
   }
   function drawAll() {
