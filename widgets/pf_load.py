@@ -37,6 +37,7 @@ RUNNING_ACTIVITIES = ("running", "downhill_running")
 class Activity:
     name: str
     label: str
+    short_label: str
     knee_flexion_deg: float
     extensor_moment_nm_per_kg: float
     source: str
@@ -150,6 +151,7 @@ def _activities() -> dict[str, Activity]:
             rows[name] = Activity(
                 name=name,
                 label=str(row["label"]),
+                short_label=str(row.get("short_label", row["label"])),
                 knee_flexion_deg=float(row["knee_flexion_deg"]),
                 extensor_moment_nm_per_kg=float(row["extensor_moment_nm_per_kg"]),
                 source=str(row["source"]),

@@ -35,7 +35,7 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
     """Peak PF force per activity in body weights (model) next to the article's figures, with a
     body-mass slider that updates the force in newtons shown on each bar."""
     names = list(pf_load.ACTIVITIES)
-    labels = [pf_load.ACTIVITIES[n].label for n in names]
+    labels = [pf_load.ACTIVITIES[n].short_label for n in names]
     loads = {m: [pf_load.peak_load(n, m) for n in names] for m in body_masses}
     bw = [r.force_bw for r in loads[default_mass]]
 
@@ -82,8 +82,9 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
     steps = [dict(label=f"{m}", method="restyle", args=[{"text": [bar_text(m)]}, [0]]) for m in body_masses]
     fig.update_layout(
         **base_layout(
-            title=dict(text="Peak force on the kneecap joint", font=dict(size=15)),
-            xaxis=dict(title="Peak force (× body weight)", rangemode="tozero"),
+            # Title pinned to the top: on a phone the legend wraps to two lines under it.
+            title=dict(text="Peak force on the kneecap joint", font=dict(size=15), y=0.99, yanchor="top"),
+            xaxis=dict(title="× body weight", rangemode="tozero"),  # short: the title says what
             yaxis=dict(autorange="reversed", automargin=True),
             sliders=[
                 dict(
@@ -93,8 +94,8 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
                     steps=steps,
                 )
             ],
-            margin=dict(l=16, r=16, t=90, b=40),
-            height=520,
+            margin=dict(l=16, r=16, t=110, b=40),
+            height=540,
         )
     )
     return fig
