@@ -28,8 +28,8 @@ def test_changed_stored_number_fails(tmp_path):
     cell = next(c for c in nb["cells"] if c["cell_type"] == "code" and c.get("outputs"))
     html = "".join(cell["outputs"][0]["data"]["text/html"])
     # Week 1 runs 10 minutes per session; store a wrong number as if the model had said 11.
-    assert '"y":[10.0,' in html
-    cell["outputs"][0]["data"]["text/html"] = html.replace('"y":[10.0,', '"y":[11.0,', 1)
+    assert '"y":[10,' in html
+    cell["outputs"][0]["data"]["text/html"] = html.replace('"y":[10,', '"y":[11,', 1)
     copy.write_text(json.dumps(nb))
     result = run_nbval(copy)
     assert result.returncode != 0, result.stdout[-2000:]

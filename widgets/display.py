@@ -15,9 +15,12 @@ A :class:`SiteFigure` carries two representations of one plotly figure:
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import math
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -36,6 +39,78 @@ def _json_for_script(obj: object) -> str:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
+# Five significant digits: every value the site shows (hover labels, axis ticks, "2,236 N") is
+# formatted to at most five, and plotly's JSON otherwise carries 17 ("1.2285600319106502").
+SIGNIFICANT_DIGITS = 5
+
+
+def _round_floats(value: object) -> object:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None  # JSON has no NaN; plotly draws None as a gap, as it does NaN
+        rounded = float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+        # 30.0 -> 30: the same number to JavaScript, two characters shorter.
+        return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
+    if isinstance(value, list):
+        return [_round_floats(item) for item in value]
+    if isinstance(value, dict):
+        if _is_typed_array(value):
+            return _round_floats(_decode_typed_array(value))
+        return {key: _round_floats(item) for key, item in value.items()}
+    return value
+
+
+def _is_typed_array(value: dict) -> bool:
+    return set(value) in ({"dtype", "bdata"}, {"dtype", "bdata", "shape"})
+
+
+def _decode_typed_array(value: dict) -> list:
+    """plotly.py writes numpy arrays as base64 float64 ("bdata"): 8 bytes per number plus a
+    third for base64. A list of rounded numbers is about half that for the site's curves."""
+    array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]).newbyteorder("<"))
+    if "shape" in value:
+        array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+    return array.tolist()
+
+
+# Kinds of subplot with their own axes; a template styles each in its own layout entry.
+SUBPLOT_KINDS = ("geo", "mapbox", "map", "polar", "scene", "smith", "ternary")
+# Trace types drawn on x/y axes (or, for pie, on none): they never create those subplots.
+FLAT_TRACE_TYPES = {"scatter", "bar", "pie", "histogram", "box", "violin", "heatmap", "contour", "waterfall", "funnel"}
+
+
+def _trace_types(spec: dict) -> set[str]:
+    """Trace types drawn by the figure, including any that a button or slider step adds."""
+    types = {trace.get("type", "scatter") for trace in spec.get("data", [])}
+    for frame in spec.get("frames", []):
+        types |= {trace.get("type", "scatter") for trace in frame.get("data", [])}
+    return types
+
+
+def compact_spec(spec: dict) -> dict:
+    """The same figure in fewer bytes: it is embedded in the page a reader downloads.
+
+    - Template defaults for trace types the figure does not draw are dropped (plotly's
+      templates carry styles for ~40 types, 7 KB per figure); plotly applies a template's
+      ``data`` entries only to traces of that type, so the drawing is unchanged.
+    - Template entries for kinds of subplot the figure does not have (3-D scenes, maps, polar
+      and ternary axes) are dropped likewise.
+    - Numeric arrays are written as lists of numbers rounded to :data:`SIGNIFICANT_DIGITS`
+      significant digits, whole numbers without ".0".
+    """
+    compact = _round_floats(spec)  # a new dict: the caller's spec is left as it was
+    template_data = compact.get("layout", {}).get("template", {}).get("data")
+    if isinstance(template_data, dict):
+        used = _trace_types(compact)
+        compact["layout"]["template"]["data"] = {kind: style for kind, style in template_data.items() if kind in used}
+    template_layout = compact.get("layout", {}).get("template", {}).get("layout")
+    if isinstance(template_layout, dict) and _trace_types(compact) <= FLAT_TRACE_TYPES:
+        for subplot in SUBPLOT_KINDS:
+            if not any(key.startswith(subplot) for key in compact["layout"]):
+                template_layout.pop(subplot, None)
+    return compact
+
+
 class SiteFigure:
     """A plotly figure with a text alternative, displayable on the site and in JupyterLab."""
 
@@ -47,7 +122,7 @@ class SiteFigure:
         self.caption = caption
 
     def spec(self) -> dict:
-        spec = json.loads(pio.to_json(self.figure, validate=False))
+        spec = compact_spec(json.loads(pio.to_json(self.figure, validate=False)))
         spec["config"] = PLOTLY_CONFIG
         return spec
 

@@ -32,6 +32,10 @@ def test_angle_figure_buttons_switch_to_each_activity_curve():
     walking = buttons[list(pf_load.ACTIVITIES).index("walking")]
     _, force_bw, _ = pf_load.force_curve(1.2)
     assert list(walking.args[0]["y"][0]) == pytest.approx(list(force_bw))
+    # The buttons restyle force, stress and the peak marker only; the contact-area panel
+    # (trace 3) does not depend on the activity and must stay as drawn.
+    assert all(list(button.args[1]) == [0, 1, 2] for button in buttons)
+    assert fig.data[3].name == "Contact area (mm²)"
 
 
 def test_cadence_figure_slider_has_every_percent_from_minus_to_plus_ten():

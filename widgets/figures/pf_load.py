@@ -6,7 +6,6 @@ time, so the static site needs no kernel.
 
 from __future__ import annotations
 
-import numpy as np
 import plotly.graph_objects as go
 
 from widgets import clinical, pf_load
@@ -105,12 +104,16 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
     """Force (× BW) and stress (MPa) against knee angle for one activity's extensor moment;
     buttons switch activity. Contact area on a second panel explains why stress ≠ force."""
     theta, _, _ = pf_load.force_curve(1.0)
-    area_theta = theta[theta <= pf_load.stress_angle_range()[1]]
+    # The curves start at 0° in 1° steps: x0/dx instead of an x array, so the activity
+    # buttons need not carry the angles with every curve (the page is downloaded by phones).
+    step = float(theta[1] - theta[0])
+    with_stress = theta <= pf_load.stress_angle_range()[1]
+    area_theta = theta[with_stress]
     area = pf_load.contact_area_mm2(area_theta)
     curves = {}
     for name, act in pf_load.ACTIVITIES.items():
         _, force_bw, stress = pf_load.force_curve(act.extensor_moment_nm_per_kg, DEFAULT_MASS_KG)
-        curves[name] = (force_bw, stress, act)
+        curves[name] = (force_bw, stress[with_stress], act)
     force0, stress0, act0 = curves[default_activity]
 
     def marker(act):
@@ -122,15 +125,17 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
         [
             go.Scatter(
                 name="Force (× body weight)",
-                x=theta,
+                x0=float(theta[0]),
+                dx=step,
                 y=force0,
                 line=dict(color=BLUE, width=3),
                 hovertemplate="%{x}°: %{y:.2f}× BW<extra></extra>",
             ),
             go.Scatter(
                 name="Stress (MPa)",
-                x=theta,
-                y=np.where(np.isnan(stress0), None, stress0),
+                x0=float(theta[0]),
+                dx=step,
+                y=stress0,
                 yaxis="y2",
                 line=dict(color=ORANGE, width=3, dash="dash"),
                 hovertemplate="%{x}°: %{y:.2f} MPa<extra></extra>",
@@ -161,11 +166,12 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
             dict(
                 label=f"{act.label} ({act.extensor_moment_nm_per_kg:g} N·m/kg)",
                 method="restyle",
+                # Only the force, stress and peak traces (0–2) change with the activity; the
+                # contact-area panel does not, so the buttons do not carry it seven times.
+                # x: None leaves the curves on their x0/dx angles; only the peak moves.
                 args=[
-                    {
-                        "y": [force_bw, np.where(np.isnan(stress), None, stress), my, area],
-                        "x": [theta, theta, mx, area_theta],
-                    }
+                    {"y": [force_bw, stress, my], "x": [None, None, mx]},
+                    [0, 1, 2],
                 ],
             )
         )
