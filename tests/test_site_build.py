@@ -3,7 +3,9 @@ nothing from other hosts, and loads plotly.js only where a figure needs it."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -96,3 +98,55 @@ def test_anatomy_pages_show_the_drawings(student_html):
     assert side is not None and "Patellar tendon" in side.get_text()
     who = BeautifulSoup((student_html / "book/what-is-runners-knee/who-gets-it.html").read_text(), "html.parser")
     assert "Q =" in who.select_one("figure.rk-anatomy-figure svg").get_text()
+
+
+# --- trimmed theme assets (_ext/slim_static.py) ------------------------------------------------
+
+ICON_FONTS = "_static/vendor/fontawesome/webfonts"
+THEME_STYLES = (
+    Path(importlib.util.find_spec("pydata_sphinx_theme").origin).parent
+    / "theme" / "pydata_sphinx_theme" / "static" / "styles" / "pydata-sphinx-theme.css"
+)
+
+
+def _icon_code_points(student_html) -> set[int]:
+    from fontTools.ttLib import TTFont
+
+    points: set[int] = set()
+    for font in (student_html / ICON_FONTS).glob("*.woff2"):
+        points |= set(TTFont(font).getBestCmap())
+    return points
+
+
+def _icon_rules(css: str) -> dict[str, str]:
+    """``.fa-bars:before{content:"\\f0c9"}`` → {"fa-bars": "\\uf0c9"}, in the theme's own CSS."""
+    rules = {}
+    for selectors, code in re.findall(r'([^{}]+)\{content:"\\([0-9a-f]{4,5}) ?"\}', css):
+        for name in re.findall(r"\.(fa-[a-z0-9-]+):+before", selectors):
+            rules[name] = chr(int(code, 16))
+    return rules
+
+
+def test_icon_font_has_every_icon_the_stylesheets_name(student_html):
+    fonts = _icon_code_points(student_html)
+    named = set()
+    for sheet in (student_html / "_static").rglob("*.css"):
+        for code in re.findall(r'"\\([ef][0-9a-f]{3}) ?"', sheet.read_text(encoding="utf-8")):
+            named.add(int(code, 16))  # icon code points live in U+E000–U+F8FF
+    assert named, "no icon code points found in the stylesheets"
+    assert named <= fonts, f"icons named in CSS but cut from the font: {sorted(hex(c) for c in named - fonts)}"
+
+
+def test_every_icon_a_page_shows_keeps_its_rule_and_glyph(student_html):
+    theirs = _icon_rules(THEME_STYLES.read_text(encoding="utf-8"))
+    assert len(theirs) > 1000  # the theme ships every Font Awesome icon
+    trimmed = _icon_rules((student_html / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8"))
+    assert len(trimmed) < 200  # ... the site uses a few dozen
+    fonts = _icon_code_points(student_html)
+    used = set()
+    for page in student_html.rglob("*.html"):
+        used |= set(re.findall(r"\b(fa-[a-z0-9-]+)\b", page.read_text(encoding="utf-8"))) & set(theirs)
+    assert {"fa-bars", "fa-download", "fa-magnifying-glass"} <= used, used
+    for name in used:
+        assert trimmed.get(name) == theirs[name], f"{name}: icon rule trimmed away"
+        assert ord(theirs[name]) in fonts, f"{name}: glyph cut from the font"

@@ -1,0 +1,71 @@
+"""The theme still works after _ext/slim_static.py trimmed its stylesheets and icon font:
+the parts that only appear when a reader does something (a tooltip, a menu, the search box)
+keep their styles. Static checks of the trimmed files are in tests/test_site_build.py."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PAGE = "book/what-is-runners-knee/joint-load.html"
+
+
+def test_header_tooltip_is_drawn_with_its_arrow(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}")
+    page.locator(".theme-switch-button").first.hover()
+    tooltip = page.locator(".tooltip.show")
+    expect(tooltip).to_contain_text("Color mode")
+    # The arrow is styled through .bs-tooltip-auto, a class Bootstrap composes at run time.
+    # The arrow is a triangle: one border of its ::before coloured, the others transparent.
+    coloured_sides = page.evaluate(
+        """() => {
+            const s = getComputedStyle(document.querySelector('.tooltip.show .tooltip-arrow'), '::before');
+            return ['Top', 'Right', 'Bottom', 'Left'].filter(side =>
+                parseFloat(s['border' + side + 'Width']) > 0 &&
+                !['transparent', 'rgba(0, 0, 0, 0)'].includes(s['border' + side + 'Color']));
+        }"""
+    )
+    assert len(coloured_sides) == 1, coloured_sides
+    assert page.evaluate("getComputedStyle(document.querySelector('.tooltip.show')).position") == "absolute"
+    watched_page.assert_clean()
+
+
+def test_download_menu_opens_as_a_styled_menu(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}")
+    page.locator(".dropdown-download-buttons button.dropdown-toggle").click()
+    menu = page.locator(".dropdown-download-buttons .dropdown-menu.show")
+    expect(menu).to_be_visible()
+    expect(menu.locator("a", has_text=".ipynb")).to_be_visible()
+    style = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.dropdown-menu.show'));
+                   return {position: s.position, background: s.backgroundColor}; }"""
+    )
+    assert style["position"] == "absolute"
+    assert style["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    watched_page.assert_clean()
+
+
+def test_header_icons_are_drawn_in_the_icon_font(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    icons = page.evaluate(
+        """() => [...document.querySelectorAll('.bd-header-article i[class*="fa-"]')]
+            .filter(el => el.offsetParent !== null)  // not the icons of the closed menu
+            .map(el => {
+            const s = getComputedStyle(el, '::before');
+            return {cls: el.className, content: s.content, font: s.fontFamily,
+                    width: el.getBoundingClientRect().width};
+        })"""
+    )
+    assert len(icons) >= 2, icons  # the download and colour-mode buttons at least
+    for icon in icons:
+        assert icon["content"] not in ("none", "normal", '""'), icon
+        assert "Font Awesome" in icon["font"] and icon["width"] > 0, icon
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Font Awesome" in family for family in loaded)
+    watched_page.assert_clean()
