@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import ClassVar
@@ -172,10 +173,40 @@ def _unwanted_asset(asset) -> bool:
     return "thebe" in (name + body).lower()
 
 
+# Extension assets that only do something on a page holding what they act on. Every page
+# gets them by default; a first-time reader of a page without code blocks, toggles or tabs
+# need not download them (~45 KB). Values: file names, and a test on the page's classes.
+CONDITIONAL_ASSETS = {
+    # sphinx-copybutton: a copy button on each code block.
+    "copybutton.js": lambda classes: "highlight" in classes,
+    "clipboard.min.js": lambda classes: "highlight" in classes,
+    "copybutton.css": lambda classes: "highlight" in classes,
+    # Sphinx's code colours.
+    "pygments.css": lambda classes: "highlight" in classes,
+    # sphinx-togglebutton: its default selector, ".toggle, .admonition.dropdown".
+    "togglebutton.js": lambda classes: "toggle" in classes or "dropdown" in classes,
+    "togglebutton.css": lambda classes: "toggle" in classes or "dropdown" in classes,
+    # sphinx-design: the tab-set script.
+    "design-tabs.js": lambda classes: "sd-tab-set" in classes,
+}
+CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+
+
+def _page_classes(body: str) -> set[str]:
+    return {name for value in CLASS_ATTRIBUTE.findall(body) for name in value.split()}
+
+
+def _needed_here(asset, classes: set[str]) -> bool:
+    name = Path(str(getattr(asset, "filename", asset) or "")).name
+    test = CONDITIONAL_ASSETS.get(name)
+    return test is None or test(classes)
+
+
 def prune_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    classes = _page_classes(context.get("body", ""))
     for key in ("script_files", "css_files"):
         if context.get(key):
-            context[key] = [f for f in context[key] if not _unwanted_asset(f)]
+            context[key] = [f for f in context[key] if not _unwanted_asset(f) and _needed_here(f, classes)]
 
 
 def drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
