@@ -71,7 +71,8 @@ def report(rows, label: str) -> None:
     print(f"heaviest first visit: {worst_total[0]} ({worst_total[1]['total'] / 1e6:.2f} MB)")
     joint = dict(rows).get(JOINT_LOAD)
     if joint:
-        print(f"joint-load page, first visit: {joint['total'] / 1e6:.2f} MB (target ≤ 1.5 MB)")
+        total = joint["total"]
+        print(f"joint-load page, first visit: {total / 1e6:.3f} MB = {total:,} bytes (target ≤ 1.5 MB)")
 
 
 def main() -> None:
