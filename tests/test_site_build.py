@@ -150,3 +150,24 @@ def test_every_icon_a_page_shows_keeps_its_rule_and_glyph(student_html):
     for name in used:
         assert trimmed.get(name) == theirs[name], f"{name}: icon rule trimmed away"
         assert ord(theirs[name]) in fonts, f"{name}: glyph cut from the font"
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_extension_assets_only_where_the_page_uses_them(student_html, docname):
+    soup = read_page(student_html, docname)
+    tags = soup.select("script[src], link[href]")
+    loaded = {Path(tag.get("src") or tag.get("href")).name.split("?")[0] for tag in tags}
+    article = soup.select_one("article") or soup
+    has_code = bool(article.select("div.highlight"))
+    has_toggle = bool(article.select(".toggle, .admonition.dropdown"))
+    has_tabs = bool(article.select(".sd-tab-set"))
+    assert ("copybutton.js" in loaded) == has_code and ("pygments.css" in loaded) == has_code, docname
+    assert ("togglebutton.js" in loaded) == has_toggle, docname
+    assert ("design-tabs.js" in loaded) == has_tabs, docname
+
+
+def test_copy_buttons_still_load_on_the_page_with_code(student_html):
+    # how-to-use.md shows the commands to build the course: the one page with code blocks.
+    soup = read_page(student_html, "book/how-to-use")
+    assert soup.select("article div.highlight")
+    assert soup.select('script[src*="copybutton.js"]') and soup.select('link[href*="pygments.css"]')

@@ -69,3 +69,13 @@ def test_header_icons_are_drawn_in_the_icon_font(watched_page, site_url):
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
     assert any("Font Awesome" in family for family in loaded)
     watched_page.assert_clean()
+
+
+def test_code_blocks_keep_their_copy_button(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/book/how-to-use.html")
+    button = page.locator("div.highlight button.copybtn").first
+    expect(button).to_be_attached()
+    page.locator("div.highlight").first.hover()
+    expect(button).to_be_visible()
+    watched_page.assert_clean()
