@@ -104,3 +104,35 @@ def test_keyboard_menu_twin_switches_the_activity(watched_page, site_url):
     page.wait_for_function(f"el => ({points})(el) !== {before!r}", arg=angle.element_handle(), timeout=5_000)
     assert "Level walking" in angle.locator("g.updatemenu-header-group").text_content()
     watched_page.assert_clean()
+
+
+def test_every_activity_of_the_angle_figure_keeps_full_curves_and_readable_stress_ticks(watched_page, site_url):
+    page = watched_page.page
+    _drawn(page, site_url)
+    angle = page.locator("figure.rk-plotly").nth(1)
+    results = angle.evaluate(
+        """async el => {
+            const gd = el.querySelector('.js-plotly-plot');
+            const out = [];
+            for (const button of gd.layout.updatemenus[0].buttons) {
+                await window.Plotly[button.method](gd, ...button.args);
+                out.push({
+                    label: button.label,
+                    // x0/dx curves: 0–90° in 1° steps whatever the activity
+                    forceAngles: [gd.calcdata[0].length, gd.calcdata[0][0].x, gd.calcdata[0].at(-1).x],
+                    stressAngles: [gd.calcdata[1].length, gd.calcdata[1].at(-1).x],
+                    peak: gd.calcdata[2][0].x,
+                    stressTicks: [...el.querySelectorAll('g.y2tick text')].map(t => t.textContent),
+                });
+            }
+            return out;
+        }"""
+    )
+    assert len(results) == len(pf_load.ACTIVITIES)
+    for result, activity in zip(results, pf_load.ACTIVITIES.values(), strict=True):
+        assert result["forceAngles"] == [91, 0, 90], result
+        assert result["stressAngles"] == [61, 60], result  # stress only where area was measured
+        assert result["peak"] == pytest.approx(activity.knee_flexion_deg), result
+        ticks = result["stressTicks"]
+        assert len(ticks) >= 3 and len(set(ticks)) == len(ticks), result  # no "2, 2, 3, 3"
+    watched_page.assert_clean()

@@ -185,7 +185,10 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
                 side="right",
                 rangemode="tozero",
                 showgrid=False,
-                tickformat=".0f",
+                # plotly.js 3+ puts an overlaying axis's ticks at the main axis's grid lines
+                # ("sync"), which gives stress ticks such as 0.85 and 2.55 MPa; "auto" gives
+                # round numbers. No fixed format either: ".0f" printed half-MPa steps "2, 2, 3, 3".
+                tickmode="auto",
                 nticks=6,
             ),
             xaxis2=dict(title="Knee bend (degrees)", domain=[0, 1], anchor="y3", range=[0, 90]),

@@ -99,7 +99,15 @@ class LivePFLoad:
             **base_layout(
                 xaxis=dict(title="Knee bend (degrees)"),
                 yaxis=dict(title="Force (× BW)", rangemode="tozero"),
-                yaxis2=dict(title="Stress (MPa)", overlaying="y", side="right", rangemode="tozero", showgrid=False),
+                # tickmode "auto": round stress ticks, not ticks synced to the force grid.
+                yaxis2=dict(
+                    title="Stress (MPa)",
+                    overlaying="y",
+                    side="right",
+                    rangemode="tozero",
+                    showgrid=False,
+                    tickmode="auto",
+                ),
                 height=380,
                 margin=dict(l=56, r=56, t=40, b=48),
             )
