@@ -44,3 +44,24 @@ def test_cadence_figure_slider_has_every_percent_from_minus_to_plus_ten():
     assert steps[0].label == "-10%" and steps[-1].label == "+10%" and len(steps) == 21
     ten = pf_load.cadence_effect(10)
     assert steps[-1].args[0]["y"][0] == pytest.approx([ten["per_step_pct"], ten["per_km_pct"]])
+
+
+def test_article_markers_sit_below_the_bars_not_on_their_labels():
+    fig = figures.activity_figure(body_masses=(70,))
+    bars, article = fig.data[0], fig.data[1]
+    names = list(pf_load.ACTIVITIES)
+    assert list(fig.layout.yaxis.ticktext) == [pf_load.ACTIVITIES[n].short_label for n in names]
+    for row, tick in enumerate(fig.layout.yaxis.tickvals):
+        bar_low, bar_high = bars.y[row] - bars.width / 2, bars.y[row] + bars.width / 2
+        # The y axis is reversed: the article's line is below the bar, inside the same row.
+        assert tick - 0.5 <= bar_low and bar_high < article.y[row] <= tick + 0.5
+    # Hover still names the activity.
+    assert list(bars.customdata) == list(fig.layout.yaxis.ticktext)
+
+
+def test_activity_figure_text_alternative_gives_every_activity_s_model_value():
+    alt = figures.activity_view().alt
+    assert f"for {len(pf_load.ACTIVITIES)} activities" in alt
+    for name in pf_load.ACTIVITIES:
+        assert f"{pf_load.peak_load(name).force_bw:.1f}" in alt, name
+    assert "chair" in alt and "stairs up" in alt and "down" in alt

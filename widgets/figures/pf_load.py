@@ -30,6 +30,13 @@ def _article_range(activity: str) -> tuple[float, float] | None:
     return None
 
 
+# Within each activity's row (1 unit tall): the model's bar in the upper part, the article's
+# marker and range on a line below it.
+BAR_WIDTH = 0.62
+BAR_SHIFT = 0.1
+ARTICLE_SHIFT = 0.33
+
+
 def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) -> go.Figure:
     """Peak PF force per activity in body weights (model) next to the article's figures, with a
     body-mass slider that updates the force in newtons shown on each bar."""
@@ -52,29 +59,36 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
             article_mid.append((rng[0] + rng[1]) / 2)
             article_err.append((rng[1] - rng[0]) / 2)
             article_errminus.append((rng[1] - rng[0]) / 2)
+    # Numeric rows, so that the article's marker sits on its own line under each bar instead of
+    # on top of the bar's label (on a categorical axis both share the row's centre).
+    rows = list(range(len(names)))
     fig = go.Figure(
         [
             go.Bar(
                 name="Model (published inputs)",
-                y=labels,
+                y=[row - BAR_SHIFT for row in rows],
+                width=BAR_WIDTH,
+                customdata=labels,
                 x=bw,
                 orientation="h",
                 marker_color=BLUE,
                 text=bar_text(default_mass),
                 textposition="auto",
                 insidetextanchor="end",
-                hovertemplate="%{y}: %{x:.2f}× body weight<extra>model</extra>",
+                textfont=dict(size=11),
+                hovertemplate="%{customdata}: %{x:.2f}× body weight<extra>model</extra>",
             ),
             go.Scatter(
                 name="The article's figure",
-                y=labels,
+                y=[row + ARTICLE_SHIFT for row in rows],
+                customdata=labels,
                 x=article_mid,
                 mode="markers",
                 marker=dict(symbol="diamond", size=12, color=VERMILLION),
                 error_x=dict(
                     type="data", array=article_err, arrayminus=article_errminus, color=VERMILLION, thickness=3, width=8
                 ),
-                hovertemplate="%{y}: article says %{x:.1f}× body weight (± range)<extra></extra>",
+                hovertemplate="%{customdata}: article says %{x:.1f}× body weight (± range)<extra></extra>",
             ),
         ]
     )
@@ -84,7 +98,14 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
             # Title pinned to the top: on a phone the legend wraps to two lines under it.
             title=dict(text="Peak force on the kneecap joint", font=dict(size=15), y=0.99, yanchor="top"),
             xaxis=dict(title="× body weight", rangemode="tozero"),  # short: the title says what
-            yaxis=dict(autorange="reversed", automargin=True),
+            yaxis=dict(
+                autorange="reversed",
+                automargin=True,
+                tickvals=rows,
+                ticktext=labels,
+                showgrid=False,
+                zeroline=False,
+            ),
             sliders=[
                 dict(
                     active=list(body_masses).index(default_mass),
@@ -94,7 +115,7 @@ def activity_figure(body_masses=BODY_MASSES_KG, default_mass=DEFAULT_MASS_KG) ->
                 )
             ],
             margin=dict(l=16, r=16, t=110, b=40),
-            height=540,
+            height=600,
         )
     )
     return fig
@@ -279,14 +300,19 @@ def activity_view():
     return SiteFigure(
         activity_figure(),
         alt=(
-            "Horizontal bar chart of peak kneecap-joint force in body weights for six activities, "
-            f"from the model: level walking {walk.force_bw:.1f}, stairs about 3 to 3.4, level and 4-degree "
+            f"Horizontal bar chart of peak kneecap-joint force in body weights for {len(pf_load.ACTIVITIES)} "
+            f"activities, from the model: level walking {walk.force_bw:.1f}, "
+            f"stairs up {pf_load.peak_load('stair_ascent').force_bw:.1f} and down "
+            f"{pf_load.peak_load('stair_descent').force_bw:.1f}, "
+            f"rising from a chair {pf_load.peak_load('sit_to_stand').force_bw:.1f}, level and 4-degree "
             f"downhill running {run.force_bw:.1f}, "
             f"downhill walking {pf_load.peak_load('downhill_walking').force_bw:.1f}. "
-            "Diamonds with bars show the article's figures: walking 0.5, stairs 3–4, running 7–12."
+            "Diamonds with whiskers under the bars show the article's figures: walking 0.5, stairs 3–4, "
+            "running 7–12."
         ),
         caption=(
-            "Bars: the model with published inputs. Diamonds: the article's figures. Move the slider to your "
+            "Bars: the model with published inputs. Diamonds on the line under a bar: the article's figure "
+            "(whiskers: its range). Move the slider to your "
             "body mass to read the force in newtons; in body weights it does not change. Stairs and running load "
             "the kneecap several times more than walking because the knee is bent more and the thigh muscle "
             "pulls harder."
