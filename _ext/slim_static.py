@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import tinycss2
@@ -138,66 +139,60 @@ def _ascii(css: str) -> str:
     return NON_ASCII.sub(lambda match: f"\\{ord(match.group()):x} ", css)
 
 
-def _trim_rules(rules: list, words: set[str]) -> list[str]:
+def _rewrite_rules(rules: list, rewrite_qualified) -> list[str]:
+    """Each rule as text, with ``rewrite_qualified(rule)`` giving a style rule's new text (or
+    None to drop it). @media/@supports blocks are rewritten inside and dropped when empty;
+    licence comments (``/*! ... */``) stay with the code they cover, other comments go;
+    @font-face, @keyframes, @charset, @import, @page and @property are kept as they are."""
     kept: list[str] = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = _split_selectors(rule.prelude)
-            used = [s for s in selectors if all(_class_in_use(c, words) for c in required_classes(s))]
-            if not used:
-                continue
-            prelude = ",".join(tinycss2.serialize(s).strip() for s in used)
-            kept.append(_ascii(prelude + "{" + tinycss2.serialize(rule.content) + "}"))
+            text = rewrite_qualified(rule)
+            if text is not None:
+                kept.append(_ascii(text))
         elif rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content is not None:
-            inner = _trim_rules(
-                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), words
+            inner = _rewrite_rules(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), rewrite_qualified
             )
             if inner:
                 kept.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + "".join(inner) + "}")
         elif rule.type == "comment":
-            if rule.value.startswith("!"):  # licence notices stay with the code they cover
+            if rule.value.startswith("!"):
                 kept.append("/*" + rule.value + "*/\n")
-        elif rule.type in ("whitespace", "error"):
-            continue
-        else:  # @font-face, @keyframes, @charset, @import, @page, @property
+        elif rule.type not in ("whitespace", "error"):
             kept.append(_ascii(rule.serialize()))
     return kept
+
+
+def _without_unused_selectors(rule, words: set[str]) -> str | None:
+    selectors = _split_selectors(rule.prelude)
+    used = [s for s in selectors if all(_class_in_use(c, words) for c in required_classes(s))]
+    if not used:
+        return None
+    prelude = ",".join(tinycss2.serialize(s).strip() for s in used)
+    return prelude + "{" + tinycss2.serialize(rule.content) + "}"
 
 
 def trim_stylesheet(css: str, words: set[str]) -> str:
     """The stylesheet without the selectors that need a class no page or script uses."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-    return "".join(_trim_rules(rules, words))
+    return "".join(_rewrite_rules(rules, partial(_without_unused_selectors, words=words)))
 
 
 VAR_REFERENCE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
 
-def _drop_declarations(rules: list, unused: set[str]) -> list[str]:
-    kept: list[str] = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-            if all(d.type == "declaration" for d in declarations):
-                remaining = [d for d in declarations if d.name not in unused]
-                if not remaining:
-                    continue
-                if len(remaining) < len(declarations):
-                    body = ";".join(d.serialize() for d in remaining)
-                    kept.append(_ascii(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}"))
-                    continue
-            kept.append(_ascii(tinycss2.serialize(rule.prelude).strip() + "{" + tinycss2.serialize(rule.content) + "}"))
-        elif rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content is not None:
-            inner = _drop_declarations(
-                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), unused
-            )
-            if inner:
-                kept.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + "".join(inner) + "}")
-        elif rule.type == "comment":
-            kept.append("/*" + rule.value + "*/\n")
-        elif rule.type not in ("whitespace", "error"):
-            kept.append(_ascii(rule.serialize()))
-    return kept
+def _without_declarations(rule, unused: set[str]) -> str | None:
+    prelude = tinycss2.serialize(rule.prelude).strip()
+    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    if not all(d.type == "declaration" for d in declarations):  # nested rules: left as written
+        return prelude + "{" + tinycss2.serialize(rule.content) + "}"
+    remaining = [d for d in declarations if d.name not in unused]
+    if not remaining:
+        return None
+    if len(remaining) == len(declarations):
+        return prelude + "{" + tinycss2.serialize(rule.content) + "}"
+    return prelude + "{" + ";".join(d.serialize() for d in remaining) + "}"
 
 
 def defined_properties(css: str) -> set[str]:
@@ -219,9 +214,10 @@ def trim_custom_properties(sheets: dict[str, str], words: set[str]) -> dict[str,
         unused = defined_properties(text) - read
         if not unused:
             return sheets
+        rewrite = partial(_without_declarations, unused=unused)
         for name, css in sheets.items():
             rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-            sheets[name] = "".join(_drop_declarations(rules, unused))
+            sheets[name] = "".join(_rewrite_rules(rules, rewrite))
 
 
 def string_characters(css: str) -> set[str]:
