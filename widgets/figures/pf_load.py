@@ -30,6 +30,14 @@ def _article_range(activity: str) -> tuple[float, float] | None:
     return None
 
 
+# The stress axis, drawn over the force axis, of the static and the live (JupyterLab) figure.
+# plotly.js 3+ puts an overlaying axis's ticks at the main axis's grid lines ("sync"), which
+# gives stress ticks such as 0.85 and 2.55 MPa; "auto" gives round numbers. No fixed tick
+# format either: ".0f" printed half-MPa steps as "2, 2, 3, 3".
+STRESS_AXIS = dict(
+    title="Stress (MPa)", overlaying="y", side="right", rangemode="tozero", showgrid=False, tickmode="auto"
+)
+
 # Within each activity's row (1 unit tall): the model's bar in the upper part, the article's
 # marker and range on a line below it.
 BAR_WIDTH = 0.62
@@ -200,18 +208,7 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
         **base_layout(
             xaxis=dict(title="Knee bend (degrees of flexion)", domain=[0, 1], anchor="y"),
             yaxis=dict(title="Force (× BW)", domain=[0.42, 1], rangemode="tozero"),
-            yaxis2=dict(
-                title="Stress (MPa)",
-                overlaying="y",
-                side="right",
-                rangemode="tozero",
-                showgrid=False,
-                # plotly.js 3+ puts an overlaying axis's ticks at the main axis's grid lines
-                # ("sync"), which gives stress ticks such as 0.85 and 2.55 MPa; "auto" gives
-                # round numbers. No fixed format either: ".0f" printed half-MPa steps "2, 2, 3, 3".
-                tickmode="auto",
-                nticks=6,
-            ),
+            yaxis2=dict(STRESS_AXIS, nticks=6),
             xaxis2=dict(title="Knee bend (degrees)", domain=[0, 1], anchor="y3", range=[0, 90]),
             yaxis3=dict(title="Area (mm²)", domain=[0, 0.26], rangemode="tozero"),
             updatemenus=[

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from widgets import pf_load
 from widgets.figures.palette import BLUE, ORANGE, VERMILLION, base_layout
+from widgets.figures.pf_load import STRESS_AXIS
 
 MANUAL = "(set angle and moment yourself)"
 
@@ -99,15 +100,7 @@ class LivePFLoad:
             **base_layout(
                 xaxis=dict(title="Knee bend (degrees)"),
                 yaxis=dict(title="Force (× BW)", rangemode="tozero"),
-                # tickmode "auto": round stress ticks, not ticks synced to the force grid.
-                yaxis2=dict(
-                    title="Stress (MPa)",
-                    overlaying="y",
-                    side="right",
-                    rangemode="tozero",
-                    showgrid=False,
-                    tickmode="auto",
-                ),
+                yaxis2=STRESS_AXIS,
                 height=380,
                 margin=dict(l=56, r=56, t=40, b=48),
             )
