@@ -7,10 +7,11 @@ extensor moment M (N·m):
 * PF joint reaction force   F_pf = k(θ) · F_q         k: PF force / quadriceps force ratio
 * PF joint stress           σ = F_pf / A(θ)           A: PF contact area (mm², so σ in MPa)
 
-k(θ) and L(θ) are the van Eijden et al. (1986) curve fits used by Ho et al. (2012) and Willson
-et al. (2014, 2015); A(θ) is Besier et al. (2005)'s MRI-measured weight-bearing contact area.
-Activity inputs (peak knee flexion, peak extensor moment per kg) are published values. All
-numbers live in ``data/pf_load.yaml`` with their source and how the course checked them.
+k(θ) and L(θ) are the curve fits to van Eijden et al. (1986) that the running literature uses,
+checked against their reprint in the systematic review of Nunes et al. (2018, Tables 1 and 2);
+A(θ) is Besier et al. (2005)'s MRI-measured weight-bearing contact area. Activity inputs (knee
+flexion at the peak extensor moment, and that moment per kg) are published values. All numbers
+live in ``data/pf_load.yaml`` with their source and how the course checked them.
 
 Body weight (BW) uses g = 9.81 m/s². "Load per km" is the sum of the per-step peak PF forces on
 one knee over one kilometre (BW·steps), the cumulative measure of Willson et al. (2014).
@@ -46,6 +47,19 @@ class Activity:
     angle_checked: str
     angle_note: str | None
     angle_source: str | None  # a reference for the angle when it is not from `source`
+
+    @property
+    def angle_basis(self) -> str:
+        """How the knee angle was found, in a reader's words (figures say it beside the peak)."""
+        return _ANGLE_BASIS[self.angle_checked]
+
+
+_ANGLE_BASIS = {
+    "abstract": "measured angle",
+    "table": "measured angle",
+    "derived": "angle from published curves",
+    "assumed": "assumed angle",
+}
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,10 @@ def _angles(knee_flexion_deg, low: float, high: float, what: str) -> np.ndarray:
 
 
 def k_ratio(knee_flexion_deg):
-    """PF joint reaction force / quadriceps force, k(θ), dimensionless (van Eijden et al. 1986)."""
+    """PF joint reaction force / quadriceps force, k(θ), dimensionless, θ in degrees.
+
+    Curve fit to van Eijden et al. (1986), as printed in Nunes et al. (2018), Table 2, formula 1.
+    """
     theta = _angles(knee_flexion_deg, *force_angle_range(), "k(θ)")
     a0, a1, a2 = _model()["k_ratio"]["numerator"]
     b0, b1, b2, b3 = _model()["k_ratio"]["denominator"]
@@ -123,7 +140,10 @@ def k_ratio(knee_flexion_deg):
 
 
 def lever_arm_m(knee_flexion_deg):
-    """Effective quadriceps lever arm L(θ) in metres (van Eijden et al. 1986 fit, in mm / 1000)."""
+    """Effective quadriceps lever arm L(θ) in metres, θ in degrees.
+
+    Curve fit to van Eijden et al. (1986) in mm, as printed in Nunes et al. (2018), Table 1; / 1000.
+    """
     theta = _angles(knee_flexion_deg, *force_angle_range(), "the lever arm")
     c0, c1, c2, c3 = _model()["lever_arm_mm"]["coefficients"]
     return (c0 + c1 * theta + c2 * theta**2 + c3 * theta**3) / 1000.0
@@ -291,6 +311,7 @@ def force_curve(extensor_moment_nm_per_kg, body_mass_kg=70, step_deg=1.0):
 _CHECKED_WORDS = {
     "abstract": "read in the paper's abstract",
     "table": "read in a published table",
+    "derived": "read off the mean curves in the paper's supplementary data",
     "secondary": "taken from a reprint, not checked against the original paper",
     "assumed": "assumed by the course (not reported)",
 }
@@ -348,6 +369,9 @@ def evidence_markdown() -> str:
     """Where the model with published inputs lands against the article's figures."""
     comparisons = _data()["comparisons"]
     walk, stairs_up, stairs_down = peak_load("walking"), peak_load("stair_ascent"), peak_load("stair_descent")
+    up, down = ACTIVITIES["stair_ascent"], ACTIVITIES["stair_descent"]
+    reference = comparisons["walking_reference"]
+    reference_walk = load_at(reference["knee_flexion_deg"], reference["extensor_moment_nm_per_kg"])
     sit, sit_act = peak_load("sit_to_stand"), ACTIVITIES["sit_to_stand"]
     run, downhill_run, downhill_walk = (
         peak_load("running"),
@@ -357,9 +381,19 @@ def evidence_markdown() -> str:
     return (
         f"- **Walking**: with the walking inputs of {{cite:t}}`kuster1993downhill` the model gives "
         f"{walk.force_bw:.1f}× body weight, above the article's figure of {{clin}}`joint_force.walking`; "
-        f"Kuster and colleagues' own model gave 14–18 N per kg of body mass (about 1.4–1.8× body weight).\n"
+        f"Kuster and colleagues' own model gave 14–18 N per kg of body mass (about 1.4–1.8× body weight). "
+        f"Published walking moments differ a lot: the adult reference curves of {{cite:t}}`{reference['source']}` "
+        f"peak at {reference['extensor_moment_nm_per_kg']:g} N·m/kg "
+        f"with the knee bent {reference['knee_flexion_deg']:g}°, "
+        f"for which the model gives {reference_walk.force_bw:.1f}× body weight, close to the article's figure.\n"
         f"- **Stairs**: {stairs_up.force_bw:.1f}× up and {stairs_down.force_bw:.1f}× down, inside the article's "
-        f"{{clin}}`joint_force.stairs` — with the knee angle assumed at 60°.\n"
+        f"{{clin}}`joint_force.stairs`. Knee angle and moment are read together off the adult mean curves of "
+        f"{{cite:t}}`{up.source}`: {up.extensor_moment_nm_per_kg:g} N·m/kg at {up.knee_flexion_deg:g}° going up, "
+        f"{down.extensor_moment_nm_per_kg:g} N·m/kg at {down.knee_flexion_deg:g}° going down. Other studies report "
+        f"a moment of {comparisons['stair_ascent_moment']['value']:g} N·m/kg going up "
+        f"{{cite:p}}`{comparisons['stair_ascent_moment']['source']}` and "
+        f"{comparisons['stair_descent_moment']['value']:g} N·m/kg going down "
+        f"{{cite:p}}`{comparisons['stair_descent_moment']['source']}`.\n"
         f"- **Running**: {run.force_bw:.1f}× body weight, below the article's {{clin}}`joint_force.running`. "
         f"Another study using the same kind of model reports {comparisons['running_bw']['value']:g}× "
         f"{{cite:p}}`{comparisons['running_bw']['source']}`. The course found no published inputs that reach the "
