@@ -136,3 +136,28 @@ def test_every_activity_of_the_angle_figure_keeps_full_curves_and_readable_stres
         ticks = result["stressTicks"]
         assert len(ticks) >= 3 and len(set(ticks)) == len(ticks), result  # no "2, 2, 3, 3"
     watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_activity_menu_fits_and_the_legend_tells_how_the_angle_was_found(watched_page, site_url, width):
+    page = watched_page.page
+    page.set_viewport_size({"width": width, "height": 900})
+    _drawn(page, site_url)
+    angle = page.locator("figure.rk-plotly").nth(1)
+    angle.scroll_into_view_if_needed()
+    # The closed menu lies inside the figure: a phone reader sees the whole activity name.
+    menu, figure_box = angle.locator("g.updatemenu-header-group").bounding_box(), angle.bounding_box()
+    assert menu["x"] >= figure_box["x"] and menu["x"] + menu["width"] <= figure_box["x"] + figure_box["width"]
+    assert menu["x"] + menu["width"] <= width
+    legend = angle.locator("g.legend")
+    # The legend lies inside the figure too, and says how the peak's angle was found.
+    box = legend.bounding_box()
+    assert box["x"] + box["width"] <= figure_box["x"] + figure_box["width"] + 1
+    stairs, chair = pf_load.ACTIVITIES["stair_ascent"], pf_load.ACTIVITIES["sit_to_stand"]
+    expect(legend).to_contain_text(f"at {stairs.knee_flexion_deg:g}°")
+    expect(legend).to_contain_text(stairs.angle_basis)
+    angle.locator("g.updatemenu-header-group").click()
+    angle.locator("g.updatemenu-dropdown-button", has_text=chair.label).click()
+    expect(legend).to_contain_text(f"at {chair.knee_flexion_deg:g}°", timeout=5_000)
+    expect(legend).to_contain_text("assumed angle")
+    watched_page.assert_clean()

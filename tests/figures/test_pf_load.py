@@ -38,6 +38,29 @@ def test_angle_figure_buttons_switch_to_each_activity_curve():
     assert fig.data[3].name == "Contact area (mm²)"
 
 
+def test_angle_figure_peak_says_how_each_angle_was_found():
+    fig = figures.angle_figure()
+    buttons = fig.layout.updatemenus[0].buttons
+    expected_basis = {
+        "walking": "measured angle",
+        "stair_ascent": "angle from published curves",
+        "sit_to_stand": "assumed angle",
+        "running": "measured angle",
+    }
+    for button, act in zip(buttons, pf_load.ACTIVITIES.values(), strict=True):
+        # The menu names the activity only, so it fits a phone; the moments are in the table.
+        assert button.label == act.label
+        restyle = button.args[0]
+        # restyle resets an attribute given None: the curves' own names are passed on.
+        assert restyle["name"][:2] == [fig.data[0].name, fig.data[1].name]
+        peak_name = restyle["name"][2]
+        assert f"at {act.knee_flexion_deg:g}°" in peak_name
+        if act.name in expected_basis:
+            assert f"({expected_basis[act.name]})" in peak_name
+    default = list(pf_load.ACTIVITIES).index("stair_ascent")
+    assert fig.data[2].name == buttons[default].args[0]["name"][2]
+
+
 def test_cadence_figure_slider_has_every_percent_from_minus_to_plus_ten():
     fig = figures.cadence_figure()
     steps = fig.layout.sliders[0].steps

@@ -149,11 +149,18 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
         r = pf_load.load_at(act.knee_flexion_deg, act.extensor_moment_nm_per_kg, DEFAULT_MASS_KG)
         return [act.knee_flexion_deg], [r.force_bw]
 
+    # The legend says how each activity's angle was found (one is assumed), to mouse and touch
+    # readers alike; two short lines fit a 390 px phone. The moments are in the table below.
+    def peak_name(act):
+        return f"This activity's peak, at {act.knee_flexion_deg:g}°<br>({act.angle_basis})"
+
+    force_name, stress_name = "Force (× body weight)", "Stress (MPa)"
+
     mx, my = marker(act0)
     fig = go.Figure(
         [
             go.Scatter(
-                name="Force (× body weight)",
+                name=force_name,
                 x0=float(theta[0]),
                 dx=step,
                 y=force0,
@@ -161,7 +168,7 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
                 hovertemplate="%{x}°: %{y:.2f}× BW<extra></extra>",
             ),
             go.Scatter(
-                name="Stress (MPa)",
+                name=stress_name,
                 x0=float(theta[0]),
                 dx=step,
                 y=stress0,
@@ -170,12 +177,12 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
                 hovertemplate="%{x}°: %{y:.2f} MPa<extra></extra>",
             ),
             go.Scatter(
-                name="This activity's peak",
+                name=peak_name(act0),
                 x=mx,
                 y=my,
                 mode="markers",
                 marker=dict(size=13, color=VERMILLION, symbol="circle"),
-                hovertemplate="measured peak at %{x}°: %{y:.2f}× BW<extra></extra>",
+                hovertemplate="peak: %{y:.2f}× BW at %{x}°<extra></extra>",
             ),
             go.Scatter(
                 name="Contact area (mm²)",
@@ -193,13 +200,20 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
         mx, my = marker(act)
         buttons.append(
             dict(
-                label=f"{act.label} ({act.extensor_moment_nm_per_kg:g} N·m/kg)",
+                # The label is the activity alone so the menu fits a 390 px phone; the
+                # extensor moment is in the table under the figure.
+                label=act.label,
                 method="restyle",
                 # Only the force, stress and peak traces (0–2) change with the activity; the
                 # contact-area panel does not, so the buttons do not carry it seven times.
                 # x: None leaves the curves on their x0/dx angles; only the peak moves.
+                # restyle resets an attribute given None, so all three names are given.
                 args=[
-                    {"y": [force_bw, stress, my], "x": [None, None, mx]},
+                    {
+                        "y": [force_bw, stress, my],
+                        "x": [None, None, mx],
+                        "name": [force_name, stress_name, peak_name(act)],
+                    },
                     [0, 1, 2],
                 ],
             )
