@@ -186,8 +186,11 @@ CONDITIONAL_ASSETS = {
     # sphinx-togglebutton: its default selector, ".toggle, .admonition.dropdown".
     "togglebutton.js": lambda classes: "toggle" in classes or "dropdown" in classes,
     "togglebutton.css": lambda classes: "toggle" in classes or "dropdown" in classes,
-    # sphinx-design: the tab-set script.
+    # sphinx-design: the tab-set script, and its stylesheet (only sd-* rules).
     "design-tabs.js": lambda classes: "sd-tab-set" in classes,
+    "sphinx-design.min.css": lambda classes: any(name.startswith("sd-") for name in classes),
+    # sphinx-exercise: styles its exercise and solution admonitions.
+    "exercise.css": lambda classes: bool({"exercise", "solution"} & classes),
 }
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 

@@ -164,6 +164,18 @@ def test_extension_assets_only_where_the_page_uses_them(student_html, docname):
     assert ("copybutton.js" in loaded) == has_code and ("pygments.css" in loaded) == has_code, docname
     assert ("togglebutton.js" in loaded) == has_toggle, docname
     assert ("design-tabs.js" in loaded) == has_tabs, docname
+    has_design = any(name.startswith("sd-") for tag in article.select("[class]") for name in tag["class"])
+    assert ("sphinx-design.min.css" in loaded) == has_design, docname
+    assert ("exercise.css" in loaded) == bool(article.select(".exercise, .solution")), docname
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_basic_css_is_linked_directly_before_the_theme(student_html, docname):
+    # theme.css only @imports basic.css; the page links basic.css itself (one request less).
+    links = read_page(student_html, docname).select("link[rel=stylesheet]")
+    hrefs = [Path(link["href"]).name.split("?")[0] for link in links]
+    assert "theme.css" not in hrefs, docname
+    assert hrefs.index("basic.css") < hrefs.index("pydata-sphinx-theme.css"), docname
 
 
 def test_copy_buttons_still_load_on_the_page_with_code(student_html):
