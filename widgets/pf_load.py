@@ -58,6 +58,7 @@ _ANGLE_BASIS = {
     "abstract": "measured angle",
     "table": "measured angle",
     "derived": "angle from published curves",
+    "digitised": "angle from published curves",
     "assumed": "assumed angle",
 }
 
@@ -312,6 +313,7 @@ _CHECKED_WORDS = {
     "abstract": "read in the paper's abstract",
     "table": "read in a published table",
     "derived": "read off the mean curves in the paper's supplementary data",
+    "digitised": "read off the paper's mean curves as digitised by a third party",
     "secondary": "taken from a reprint, not checked against the original paper",
     "assumed": "assumed by the course (not reported)",
 }
@@ -328,7 +330,7 @@ def inputs_table_markdown() -> str:
         stress = f"{load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else "—"
         angle_note = f"; angle {_CHECKED_WORDS[act.angle_checked]}" if act.angle_checked != act.checked else ""
         if act.angle_source:
-            angle_note = f"; angle assumed by the course from {{cite:t}}`{act.angle_source}`"
+            angle_note = f"; angle from {{cite:t}}`{act.angle_source}`, {_CHECKED_WORDS[act.angle_checked]}"
         lines.append(
             f"| {act.label} | {act.knee_flexion_deg:g}° | {act.extensor_moment_nm_per_kg:g} N·m/kg | "
             f"{load.force_bw:.1f}× BW ({load.force_n:,.0f} N at 70 kg) | {stress} | "
@@ -387,8 +389,9 @@ def evidence_markdown() -> str:
         f"with the knee bent {reference['knee_flexion_deg']:g}°, "
         f"for which the model gives {reference_walk.force_bw:.1f}× body weight, close to the article's figure.\n"
         f"- **Stairs**: {stairs_up.force_bw:.1f}× up and {stairs_down.force_bw:.1f}× down, inside the article's "
-        f"{{clin}}`joint_force.stairs`. Knee angle and moment are read together off the adult mean curves of "
-        f"{{cite:t}}`{up.source}`: {up.extensor_moment_nm_per_kg:g} N·m/kg at {up.knee_flexion_deg:g}° going up, "
+        f"{{clin}}`joint_force.stairs`. Knee angle and moment are read together off the mean curves of "
+        f"{_data()['activities']['stair_ascent']['cohort']} in {{cite:t}}`{up.source}`: "
+        f"{up.extensor_moment_nm_per_kg:g} N·m/kg at {up.knee_flexion_deg:g}° going up, "
         f"{down.extensor_moment_nm_per_kg:g} N·m/kg at {down.knee_flexion_deg:g}° going down. Other studies report "
         f"a moment of {comparisons['stair_ascent_moment']['value']:g} N·m/kg going up "
         f"{{cite:p}}`{comparisons['stair_ascent_moment']['source']}` and "
@@ -406,10 +409,13 @@ def evidence_markdown() -> str:
         f"the article's 'doubles or triples' "
         f"fits steep descents better than gentle ones.\n"
         f"- **Deep knee bends**: standing up from a chair gives {sit.force_bw:.1f}× body weight with the knee "
-        f"bent about {sit.knee_flexion_deg:g}° — a modest muscle moment ({sit_act.extensor_moment_nm_per_kg:g} N·m/kg, "
+        f"bent about {sit.knee_flexion_deg:g}° (read off the mean curves of {{cite:t}}`{sit_act.angle_source}`, "
+        f"where the thigh is about horizontal, as {{cite:t}}`yoshioka2014seat` found) — a modest muscle moment "
+        f"({sit_act.extensor_moment_nm_per_kg:g} N·m/kg, "
         f"measured in healthy older adults {{cite:p}}`{sit_act.source}`) but a short lever arm and a high k(θ). "
         f"A full musculoskeletal model of lowering into and rising from a deep squat found "
         f"{comparisons['squat_bw']['value']:g}× body weight {{cite:p}}`{comparisons['squat_bw']['source']}`. "
         f"The course found no published squat moment and angle pair to put into this model, so squats are "
-        f"compared, not modelled. Contact area was measured only up to 60°, so the tool gives no stress at 90°.\n"
+        f"compared, not modelled. Contact area was measured only up to 60°, so the tool gives no stress at "
+        f"{sit.knee_flexion_deg:g}°.\n"
     )

@@ -159,5 +159,5 @@ def test_activity_menu_fits_and_the_legend_tells_how_the_angle_was_found(watched
     angle.locator("g.updatemenu-header-group").click()
     angle.locator("g.updatemenu-dropdown-button", has_text=chair.label).click()
     expect(legend).to_contain_text(f"at {chair.knee_flexion_deg:g}°", timeout=5_000)
-    expect(legend).to_contain_text("assumed angle")
+    expect(legend).to_contain_text(chair.angle_basis)
     watched_page.assert_clean()

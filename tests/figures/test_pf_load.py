@@ -44,7 +44,7 @@ def test_angle_figure_peak_says_how_each_angle_was_found():
     expected_basis = {
         "walking": "measured angle",
         "stair_ascent": "angle from published curves",
-        "sit_to_stand": "assumed angle",
+        "sit_to_stand": "angle from published curves",
         "running": "measured angle",
     }
     for button, act in zip(buttons, pf_load.ACTIVITIES.values(), strict=True):

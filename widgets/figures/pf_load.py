@@ -149,7 +149,7 @@ def angle_figure(default_activity: str = "stair_ascent") -> go.Figure:
         r = pf_load.load_at(act.knee_flexion_deg, act.extensor_moment_nm_per_kg, DEFAULT_MASS_KG)
         return [act.knee_flexion_deg], [r.force_bw]
 
-    # The legend says how each activity's angle was found (one is assumed), to mouse and touch
+    # The legend says how each activity's angle was found (measured, or read off curves), to mouse and touch
     # readers alike; two short lines fit a 390 px phone. The moments are in the table below.
     def peak_name(act):
         return f"This activity's peak, at {act.knee_flexion_deg:g}°<br>({act.angle_basis})"
