@@ -328,9 +328,10 @@ def inputs_table_markdown() -> str:
     for name, act in ACTIVITIES.items():
         load = peak_load(name)
         stress = f"{load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else "—"
-        angle_note = f"; angle {_CHECKED_WORDS[act.angle_checked]}" if act.angle_checked != act.checked else ""
-        if act.angle_source:
-            angle_note = f"; angle from {{cite:t}}`{act.angle_source}`, {_CHECKED_WORDS[act.angle_checked]}"
+        angle_note = ""  # said only where the angle's source or check differs from the moment's
+        if act.angle_source or act.angle_checked != act.checked:
+            angle_from = f" from {{cite:t}}`{act.angle_source}`," if act.angle_source else ""
+            angle_note = f"; angle{angle_from} {_CHECKED_WORDS[act.angle_checked]}"
         lines.append(
             f"| {act.label} | {act.knee_flexion_deg:g}° | {act.extensor_moment_nm_per_kg:g} N·m/kg | "
             f"{load.force_bw:.1f}× BW ({load.force_n:,.0f} N at 70 kg) | {stress} | "

@@ -9,6 +9,8 @@ from widgets import pf_load
 
 pytestmark = pytest.mark.browser
 PAGE = "book/what-is-runners-knee/joint-load"
+# Where the angle figure draws its peak marker(s); it changes when the activity does.
+PEAK_POINTS = "el => [...el.querySelectorAll('path.point')].map(p => p.getAttribute('transform')).join(';')"
 
 
 def _drawn(page, site_url):
@@ -16,6 +18,12 @@ def _drawn(page, site_url):
     for figure in page.locator("figure.rk-plotly").all():
         figure.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelectorAll(\"figure.rk-plotly[data-drawn='true']\").length === 3")
+
+
+def _choose_activity(angle_figure, label):
+    """Open the angle figure's plotly activity menu and click one activity."""
+    angle_figure.locator("g.updatemenu-header-group").click()
+    angle_figure.locator("g.updatemenu-dropdown-button", has_text=label).click()
 
 
 def test_body_mass_slider_changes_the_newtons_on_the_bars(watched_page, site_url):
@@ -46,12 +54,10 @@ def test_cadence_slider_and_activity_menu_change_the_plot(watched_page, site_url
     # The activity menu of the angle figure swaps the activity: its peak marker moves from the
     # stairs' 60° to walking's 20° (the curves alone rescale to look alike).
     angle = page.locator("figure.rk-plotly").nth(1)
-    points = "el => [...el.querySelectorAll('path.point')].map(p => p.getAttribute('transform')).join(';')"
-    before = angle.evaluate(points)
-    angle.locator("g.updatemenu-header-group").click()
-    angle.locator("g.updatemenu-dropdown-button", has_text="Level walking").click()
+    before = angle.evaluate(PEAK_POINTS)
+    _choose_activity(angle, "Level walking")
     page.wait_for_function(
-        f"([el, before]) => ({points})(el) !== before",
+        f"([el, before]) => ({PEAK_POINTS})(el) !== before",
         arg=[angle.element_handle(), before],
         timeout=5_000,
     )
@@ -91,8 +97,7 @@ def test_keyboard_menu_twin_switches_the_activity(watched_page, site_url):
     angle = page.locator("figure.rk-plotly").nth(1)
     select = angle.locator(".rk-plotly-keys select")
     assert angle.locator(".rk-plotly-keys label").first.text_content().startswith("Activity")
-    points = "el => [...el.querySelectorAll('path.point')].map(p => p.getAttribute('transform')).join(';')"
-    before = angle.evaluate(points)
+    before = angle.evaluate(PEAK_POINTS)
     select.focus()
     labels = [o.text_content() for o in select.locator("option").all()]
     walking = next(i for i, label in enumerate(labels) if label.startswith("Level walking"))
@@ -101,7 +106,7 @@ def test_keyboard_menu_twin_switches_the_activity(watched_page, site_url):
     for _ in range(abs(current - walking)):
         page.keyboard.press(key)
     assert select.input_value() == str(walking)
-    page.wait_for_function(f"el => ({points})(el) !== {before!r}", arg=angle.element_handle(), timeout=5_000)
+    page.wait_for_function(f"el => ({PEAK_POINTS})(el) !== {before!r}", arg=angle.element_handle(), timeout=5_000)
     assert "Level walking" in angle.locator("g.updatemenu-header-group").text_content()
     watched_page.assert_clean()
 
@@ -156,8 +161,7 @@ def test_activity_menu_fits_and_the_legend_tells_how_the_angle_was_found(watched
     stairs, chair = pf_load.ACTIVITIES["stair_ascent"], pf_load.ACTIVITIES["sit_to_stand"]
     expect(legend).to_contain_text(f"at {stairs.knee_flexion_deg:g}°")
     expect(legend).to_contain_text(stairs.angle_basis)
-    angle.locator("g.updatemenu-header-group").click()
-    angle.locator("g.updatemenu-dropdown-button", has_text=chair.label).click()
+    _choose_activity(angle, chair.label)
     expect(legend).to_contain_text(f"at {chair.knee_flexion_deg:g}°", timeout=5_000)
     expect(legend).to_contain_text(chair.angle_basis)
     watched_page.assert_clean()
