@@ -18,7 +18,7 @@ from tests.conftest import toc_docnames
 
 pytestmark = pytest.mark.browser
 
-AXE_VERSION = "4.11.0"
+AXE_VERSION = "4.14.1"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DOCNAMES = toc_docnames()
@@ -49,6 +49,7 @@ def shared_page(browser):
 
 def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
+    assert page.evaluate("axe.version") == AXE_VERSION, "tests/browser/vendor/axe-core is not the pinned axe-core"
     result = page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
