@@ -6,6 +6,7 @@
 #   make lab                     JupyterLab with the `widgets` package importable
 #   make bench                   build/size/speed benchmarks (prints figures)
 #   make screenshots             every page at 390 px and 1280 px into _build/screenshots
+#   make icons                   re-render site-root's PNG and ICO icons from favicon.svg
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -29,7 +30,7 @@ else
   SITE_HTML := $(STUDENT_HTML)
 endif
 
-.PHONY: book serve test lab bench lint clean venv screenshots
+.PHONY: book serve test lab bench lint clean venv screenshots icons
 
 venv: $(STAMP)
 
@@ -70,6 +71,9 @@ bench: venv
 
 screenshots: book
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/screenshots.py
+
+icons: venv
+	$(BIN)/python benchmarks/render_icons.py
 
 clean:
 	rm -rf $(OUT)/_build

@@ -124,14 +124,18 @@ def browser():
 
 
 class PageWatch:
-    """A page plus what it did: requests to other hosts and console errors."""
+    """A page plus what it did: requests to other hosts, console errors and HTTP errors (a
+    missing file is a 404 the reader's console shows). The browser's own favicon request is
+    not a page request: tests/browser/test_pages.py checks it at the server."""
 
     def __init__(self, page, base_url: str):
         self.page = page
         self.host = urlparse(base_url).netloc
         self.foreign_requests: list[str] = []
         self.console_errors: list[str] = []
+        self.http_errors: list[str] = []
         page.on("request", self._on_request)
+        page.on("response", lambda r: r.status >= 400 and self.http_errors.append(f"{r.status} {r.url}"))
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
 
@@ -153,6 +157,7 @@ class PageWatch:
     def assert_clean(self):
         assert not self.foreign_requests, f"requests left the site: {self.foreign_requests}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.http_errors, f"HTTP errors: {self.http_errors}"
 
 
 @pytest.fixture

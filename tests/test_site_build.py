@@ -183,3 +183,20 @@ def test_copy_buttons_still_load_on_the_page_with_code(student_html):
     soup = read_page(student_html, "book/how-to-use")
     assert soup.select("article div.highlight")
     assert soup.select('script[src*="copybutton.js"]') and soup.select('link[href*="pygments.css"]')
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_page_names_the_course_icon_and_it_is_built(student_html, docname):
+    # Without an icon, browsers ask every page's root for /favicon.ico: a 404 in the console.
+    soup = read_page(student_html, docname)
+    links = soup.select('link[rel~="icon"], link[rel="apple-touch-icon"]')
+    names = sorted(Path(link["href"]).name for link in links)
+    assert names == ["apple-touch-icon.png", "favicon-32.png", "favicon.svg"], f"{docname}: {names}"
+    for link in links:
+        target = ((student_html / docname).parent / link["href"]).resolve()
+        assert target.is_file() and target.parent == student_html.resolve(), f"{docname}: {link['href']}"
+
+
+def test_site_root_serves_favicon_ico(student_html):
+    ico = (student_html / "favicon.ico").read_bytes()
+    assert ico[:4] == b"\0\0\1\0", "favicon.ico is not an ICO file"

@@ -3,9 +3,14 @@ the example figure is drawn and its slider changes it. Screenshots go to _build/
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+import time
+
 import pytest
 
-from tests.conftest import REPO, toc_docnames
+from tests.conftest import REPO, _QuietHandler, toc_docnames
 
 pytestmark = pytest.mark.browser
 SHOTS = REPO / "_build" / "screenshots"
@@ -39,3 +44,54 @@ def test_planner_figure_draws_and_slider_changes_it(watched_page, site_url):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "planner-week4.png"), full_page=False)
     watched_page.assert_clean()
+
+
+class _Recording(_QuietHandler):
+    """Notes every path the browser asks for and the status it got, the browser's own icon
+    request included (Playwright does not report that one as a page request)."""
+
+    def log_request(self, code="-", size="-"):
+        self.server.requests.append((self.path, int(code)))
+
+
+@pytest.fixture
+def recording_site(student_html):
+    handler = functools.partial(_Recording, directory=str(student_html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.requests = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
+ICON_FILES = ("favicon.svg", "favicon-32.png", "favicon.ico")
+
+
+@pytest.mark.parametrize("docname", ["book/index", "book/rehabilitation/return-to-running-planner"])
+def test_page_load_gets_its_icon_and_no_404(browser, recording_site, docname):
+    # Without an icon every page load asked for /favicon.ico: a 404, logged in the console.
+    base = f"http://127.0.0.1:{recording_site.server_address[1]}"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    console = []
+    page.on("console", lambda msg: msg.type == "error" and console.append(msg.text))
+    try:
+        page.goto(f"{base}/{docname}.html", wait_until="load")
+        # The browser fetches the icon by itself, after the load event: wait for it at the server.
+        deadline = time.monotonic() + 10
+        while not any(path.split("?")[0].endswith(ICON_FILES) for path, _ in recording_site.requests):
+            assert time.monotonic() < deadline, f"no icon requested: {recording_site.requests}"
+            page.wait_for_timeout(50)
+        page.wait_for_timeout(200)
+        missing = [(path, status) for path, status in recording_site.requests if status >= 400]
+        assert not missing, f"{docname}: the site answered {missing}"
+        assert not console, f"console errors: {console}"
+        # Every icon the page names, and /favicon.ico at the root, is an image the site serves.
+        icons = 'link[rel~="icon"], link[rel="apple-touch-icon"]'
+        hrefs = page.eval_on_selector_all(icons, "els => els.map(e => e.href)")
+        assert len(hrefs) == 3, hrefs
+        for href in [*hrefs, f"{base}/favicon.ico"]:
+            response = page.request.get(href)
+            assert response.ok and response.headers["content-type"].startswith("image/"), href
+    finally:
+        context.close()
