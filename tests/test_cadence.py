@@ -35,12 +35,12 @@ def test_speed_and_step_length():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: cadence.target_cadence(90, 5), "current_spm must be from 100 to 250 steps per minute, got 90"),
+        (lambda: cadence.target_cadence(90, 5), "current_spm must be a number from 100 to 250 steps per minute, got 90"),
         (lambda: cadence.target_cadence(260, 5), "from 100 to 250"),
         (lambda: cadence.target_cadence("170", 5), "must be a number"),
         (lambda: cadence.target_cadence(170, float("nan")), "increase_pct must be a number"),
-        (lambda: cadence.target_cadence(170, 30), "increase_pct must be from 0 to 20 %"),
-        (lambda: cadence.cadence_from_speed(12, 0), "step_length_m must be from 0.3"),
+        (lambda: cadence.target_cadence(170, 30), "increase_pct must be a number from 0 to 20%"),
+        (lambda: cadence.cadence_from_speed(12, 0), "step_length_m must be a number from 0.3"),
     ],
 )
 def test_bad_input(call, message):

@@ -92,7 +92,7 @@ def test_bad_points_get_a_clear_message(args, message):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: q_angle.leg_landmarks(pelvis_half_width_cm=30), "pelvis_half_width_cm must be from 11 to 17"),
+        (lambda: q_angle.leg_landmarks(pelvis_half_width_cm=30), "pelvis_half_width_cm must be a number from 11 to 17"),
         (lambda: q_angle.leg_landmarks(femoral_adduction_deg=-1), "femoral_adduction_deg"),
         (lambda: q_angle.leg_landmarks(tibial_internal_rotation_deg="x"), "must be a number"),
         (lambda: q_angle.lateral_force(-5, 10), "non-negative"),

@@ -13,17 +13,14 @@ import struct
 import wave
 
 from widgets import clinical
+from widgets.checks import real_number
 
 SPM_RANGE = (100, 250)  # steps per minute accepted: walking-to-sprinting
 INCREASE_RANGE = (0, 20)  # percent; the article advises 5–10
 
 
 def _number(value, name: str, low: float, high: float, unit: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a number from {low:g} to {high:g} {unit}, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be from {low:g} to {high:g} {unit}, got {value:g}")
-    return float(value)
+    return real_number(value, name, low, high, unit)
 
 
 def target_cadence(current_spm, increase_pct) -> float:

@@ -1,7 +1,9 @@
-"""iCalendar (.ics) files of all-day reminders, and the short value shown in error messages.
+"""iCalendar (.ics) files of all-day reminders.
 
 Shared by the return-to-running planner and the programme builder, so both calendars are built
 and validated the same way (icalendar does the encoding). Pure: no widgets, no HTML.
+icalendar is imported only when a calendar is written, so the models that merely use
+:func:`short_repr` (now in :mod:`widgets.checks`) import without it.
 """
 
 from __future__ import annotations
@@ -9,13 +11,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from icalendar import Calendar, Event
+from widgets.checks import short_repr
 
-
-def short_repr(value: object) -> str:
-    """A short repr for error messages (junk input can be a huge string or list)."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+__all__ = ["all_day_calendar", "short_repr"]
 
 
 def all_day_calendar(
@@ -31,6 +29,8 @@ def all_day_calendar(
     updated plan replaces its events instead of adding duplicates. ``stamp`` (DTSTAMP, an
     aware datetime) defaults to now; pass one for byte-identical output.
     """
+    from icalendar import Calendar, Event  # only here: importing the models must not need it
+
     if stamp is None:
         stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     elif not isinstance(stamp, datetime.datetime) or stamp.tzinfo is None:

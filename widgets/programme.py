@@ -39,7 +39,7 @@ from functools import cache
 
 from widgets import clinical, rehab
 from widgets.calendar_export import all_day_calendar
-from widgets.calendar_export import short_repr as _show
+from widgets.checks import short_repr as _show
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from widgets.checks import real_number
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 
 Q_ANGLE_FILE = DATA_DIR / "q_angle.yaml"
@@ -53,13 +54,11 @@ def q_angle_deg(asis, patella, tibial_tuberosity) -> float:
 
 def lateral_force(quadriceps_force_n, q_deg) -> float:
     """Lateral component of the quadriceps pull on the patella, F · sin(Q), in newtons."""
-    if isinstance(quadriceps_force_n, bool) or not isinstance(quadriceps_force_n, (int, float)):
-        raise ValueError(f"quadriceps_force_n must be a number of newtons, got {quadriceps_force_n!r}")
-    if not math.isfinite(quadriceps_force_n) or quadriceps_force_n < 0:
-        raise ValueError(f"quadriceps_force_n must be a finite, non-negative force in N, got {quadriceps_force_n!r}")
-    if isinstance(q_deg, bool) or not isinstance(q_deg, (int, float)) or not math.isfinite(q_deg) or abs(q_deg) >= 90:
+    force = real_number(quadriceps_force_n, "quadriceps_force_n", 0, allowed="a finite, non-negative force in N")
+    q = real_number(q_deg, "q_deg", allowed="an angle between -90° and 90°")
+    if abs(q) >= 90:
         raise ValueError(f"q_deg must be an angle between -90° and 90°, got {q_deg!r}")
-    return quadriceps_force_n * math.sin(math.radians(q_deg))
+    return force * math.sin(math.radians(q))
 
 
 @dataclass(frozen=True)
@@ -103,12 +102,7 @@ DEFAULTS = {
 
 def _control(name: str, value) -> float:
     low, high = CONTROLS[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise ValueError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value) or not low <= value <= high:
-        raise ValueError(f"{name} must be from {low:g} to {high:g}, got {value!r}")
-    return value
+    return real_number(value, name, low, high)
 
 
 def leg_landmarks(

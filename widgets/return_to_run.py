@@ -13,15 +13,14 @@ import csv
 import datetime
 import io
 import itertools
-import math
-import numbers
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from widgets import clinical
 from widgets.calendar_export import all_day_calendar
-from widgets.calendar_export import short_repr as _show
+from widgets.checks import real_number, whole_number
+from widgets.checks import short_repr as _show
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 from widgets.walkthrough import fill_numbers
 
@@ -120,27 +119,9 @@ def _session_interval(path: Path = PROTOCOL_FILE) -> int:
 SESSION_INTERVAL_DAYS = _session_interval()
 
 
-def _number(value: object, name: str, low: float = 0, high: float | None = None, unit: str = "") -> float:
-    """``value`` as a float if it is a real, finite number in [low, high]; ValueError otherwise.
-
-    bool is refused although Python counts it as an int: True is an answer, not a pain score.
-    Strings are refused too ("3" from a form must be converted by the caller, on purpose).
-    """
-    allowed = f"a number from {low:g} to {high:g}{unit}" if high is not None else f"a number of {low:g}{unit} or more"
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
-    try:
-        number = float(value)
-    except (OverflowError, ValueError):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}") from None
-    if not math.isfinite(number) or number < low or (high is not None and number > high):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
-    return number
-
-
 def check_pain(value: object, name: str = "pain_during") -> float:
     """A 0–10 pain score as a float; ValueError for anything else (NaN, 10.1, "3", True, None)."""
-    return _number(value, name, 0, PAIN_SCALE_MAX)
+    return real_number(value, name, 0, PAIN_SCALE_MAX)
 
 
 def check_bool(value: object, name: str) -> bool:
@@ -165,9 +146,7 @@ def check_date(value: object, name: str) -> datetime.date:
 
 def check_week(value: object, name: str = "week") -> int:
     last = len(PROTOCOL)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= last:
-        raise ValueError(f"{name} must be a whole number from 1 to {last} (a protocol week), got {_show(value)}")
-    return value
+    return whole_number(value, name, 1, last, allowed=f"a whole number from 1 to {last} (a protocol week)")
 
 
 def _pain_text(pain: float) -> str:
@@ -319,10 +298,10 @@ def check_readiness(
       ``return_to_run.strength_ratio`` ("80%+": the figure itself counts as met).
     - ``exercises_pain_free``: the rehabilitation exercises are pain-free at the current level.
     """
-    walk = _number(pain_free_walk_min, "pain_free_walk_min", 0, unit=" minutes")
+    walk = real_number(pain_free_walk_min, "pain_free_walk_min", 0, unit=" minutes")
     step_down = check_pain(step_down_pain, "step_down_pain")
-    hip = _number(hip_strength_pct, "hip_strength_pct", 0, unit="%")
-    quad = _number(quad_strength_pct, "quad_strength_pct", 0, unit="%")
+    hip = real_number(hip_strength_pct, "hip_strength_pct", 0, unit="%")
+    quad = real_number(quad_strength_pct, "quad_strength_pct", 0, unit="%")
     exercises = check_bool(exercises_pain_free, "exercises_pain_free")
 
     walk_need = clinical.value("return_to_run.walking_minutes")

@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 
 from widgets import clinical
-from widgets.calendar_export import short_repr as _show
+from widgets.checks import items, real_number
+from widgets.checks import short_repr as _show
 
 STATUSES = ("ok", "warn", "replace")
 MAX_KM = 10_000.0  # a data-entry guard, not a clinical number: no pair runs that far
@@ -72,16 +73,7 @@ def km_text(value: float) -> str:
 
 
 def check_km(value: object, name: str = "distance_km") -> float:
-    allowed = f"a distance in km from 0 to {MAX_KM:,.0f}"
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
-    try:
-        number = float(value)
-    except (OverflowError, ValueError):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}") from None
-    if not math.isfinite(number) or number < 0 or number > MAX_KM:
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
-    return round_km(number)
+    return round_km(real_number(value, name, 0, MAX_KM, allowed=f"a distance in km from 0 to {MAX_KM:,.0f}"))
 
 
 @dataclass(frozen=True)
@@ -150,10 +142,8 @@ def transition_plan(start_date, run_weekdays=None) -> list[TransitionDay]:
     if run_weekdays is None:
         run_days = set(range(7))
     else:
-        if isinstance(run_weekdays, (str, bytes, dict)) or not hasattr(run_weekdays, "__iter__"):
-            raise ValueError(f"run_weekdays must be a list of days 0 (Monday) to 6 (Sunday), got {_show(run_weekdays)}")
         run_days = set()
-        for d in run_weekdays:
+        for d in items(run_weekdays, "run_weekdays", "a list of days 0 (Monday) to 6 (Sunday)"):
             if isinstance(d, bool) or not isinstance(d, numbers.Integral) or not 0 <= d <= 6:
                 raise ValueError(f"run_weekdays: {_show(d)} is not a day; use 0 (Monday) to 6 (Sunday)")
             run_days.add(int(d))
