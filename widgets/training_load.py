@@ -10,7 +10,9 @@ Rules (numbers from ``data/clinical.yaml``, never typed here):
   below the highest of the weeks before it since the last deload — for the upper bound of
   ``training_load.deload_every_weeks`` weeks or more.
 
-Pure model: distances in km (any unit works if used consistently).
+Pure model: distances in km from 0 to ``MAX_WEEK_KM``, kept to 0.01 km (halves up). The words
+of the findings are :data:`MESSAGES`, filled in the same way by the page's script
+(``assets/rk/training-load.js``), whose rules are tested against these under Node.
 """
 
 from __future__ import annotations
@@ -19,8 +21,27 @@ import math
 from dataclasses import dataclass
 
 from widgets import clinical
+from widgets.checks import items, real_number, whole_number
 
 RULES = ("ten_percent", "long_run", "deload")
+
+
+MAX_WEEK_KM = 1000.0  # a data-entry guard, not a clinical number: no one runs that far in a week
+
+# The words of every finding, shared with the static page's script (widgets/static/
+# training_load.py embeds them), which fills the same {placeholders} with numbers written by the
+# same rule (number_text, percent_text): the site and JupyterLab cannot say different things.
+MESSAGES = {
+    "ten_percent": "Week {week}: {km} km is {pct}% more than week {prev_week}'s {prev_km} km "
+                   "(the rule: at most {max_increase} more per week).",
+    "long_run": "Week {week}: the long run ({long_km} km) is {pct}% of the week "
+                "(the rule: at most {long_run_max_share}).",
+    "deload": "No easier week in the last {weeks} weeks: plan one with {deload_reduction} less volume "
+              "every {deload_every}.",
+    "long_run_too_long": "week {week}'s long run ({long_km} km) is longer than the week ({km} km)",
+    "suggestion": "Suggested next {n} weeks: {weeks} (at most {max_increase} more per week, with an easier "
+                  "week when one is due).",
+}
 
 
 def thresholds() -> dict[str, float]:
@@ -35,6 +56,16 @@ def thresholds() -> dict[str, float]:
     }
 
 
+def words() -> dict[str, str]:
+    """The rule numbers as the messages write them ("10%", "4–6 weeks"), from clinical.yaml."""
+    return {
+        "max_increase": clinical.get("training_load.weekly_increase_max").display(),
+        "long_run_max_share": clinical.get("training_load.long_run_max_share").display(),
+        "deload_reduction": clinical.get("training_load.deload_reduction").display(),
+        "deload_every": clinical.get("training_load.deload_every_weeks").display(),
+    }
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
@@ -42,15 +73,34 @@ class Finding:
     message: str
 
 
+def round_km(km: float) -> float:
+    """Distances are kept to 0.01 km, halves up: the page's script does the same operations
+    (IEEE doubles in both languages), so both check exactly the same numbers."""
+    return math.floor(km * 100 + 0.5) / 100
+
+
+def number_text(value: float) -> str:
+    """A number as JavaScript's String() writes it: "45", "22.02", "12.5" (no "45.0").
+
+    Every number in a message is a distance kept to 0.01 km (at most MAX_WEEK_KM, or a
+    suggestion from one) or a percentage rounded to 0.1, far from the sizes where repr() and
+    String() choose exponents differently; for those both write the shortest round-trip digits.
+    """
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def percent_text(value: float) -> str:
+    """A percentage to one decimal, halves up ("12.5", "10", "18.2"): 40 → 45 km is "12.5%"."""
+    return number_text(math.floor(value * 10 + 0.5) / 10)
+
+
 def _check_distances(values, name: str) -> list[float]:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        raise ValueError(f"{name} must be a list of distances in km, e.g. [20, 22, 24]")
-    checked = []
-    for i, v in enumerate(values, start=1):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-            raise ValueError(f"{name}: week {i} is {v!r}; distances must be numbers of 0 km or more")
-        checked.append(float(v))
-    return checked
+    allowed = f"a distance from 0 to {MAX_WEEK_KM:,.0f} km"
+    return [
+        round_km(real_number(v, f"{name}: week {i}", 0, MAX_WEEK_KM, allowed=allowed))
+        for i, v in enumerate(items(values, name, "a list of distances in km, e.g. [20, 22, 24]"), start=1)
+    ]
 
 
 def is_deload(weekly: list[float], index: int, since: int, min_reduction: float) -> bool:
@@ -69,33 +119,30 @@ def check_weeks(weekly_km, long_run_km=None) -> list[Finding]:
         long_runs = _check_distances(long_run_km, "long_run_km")
         if len(long_runs) != len(weekly):
             raise ValueError(f"long_run_km needs one value per week ({len(weekly)}), got {len(long_runs)}")
-    t = thresholds()
+    t, w = thresholds(), words()
     findings: list[Finding] = []
     for i in range(1, len(weekly)):
         prev, cur = weekly[i - 1], weekly[i]
         # Compared exactly as written: more than 10% (a 10.0% rise is within the rule).
         if prev > 0 and cur > prev * (1 + t["max_increase"]) + 1e-9:
-            findings.append(Finding("ten_percent", i + 1, (
-                f"Week {i + 1}: {cur:g} km is {100 * (cur / prev - 1):.0f}% more than week {i}'s {prev:g} km "
-                f"(the rule: at most {t['max_increase'] * 100:g}% more per week).")))
+            findings.append(Finding("ten_percent", i + 1, MESSAGES["ten_percent"].format(
+                week=i + 1, km=number_text(cur), pct=percent_text(100 * (cur / prev - 1)), prev_week=i,
+                prev_km=number_text(prev), **w)))
     if long_runs:
         for i, (week, long_run) in enumerate(zip(weekly, long_runs, strict=True)):
-            if long_run > week + 1e-9:
-                raise ValueError(f"long_run_km: week {i + 1}'s long run ({long_run:g} km) is longer than the week")
+            if long_run > week:
+                raise ValueError("long_run_km: " + MESSAGES["long_run_too_long"].format(
+                    week=i + 1, long_km=number_text(long_run), km=number_text(week)))
             if week > 0 and long_run > t["long_run_max_share"] * week + 1e-9:
-                findings.append(Finding("long_run", i + 1, (
-                    f"Week {i + 1}: the long run ({long_run:g} km) is {100 * long_run / week:.0f}% of the week "
-                    f"(the rule: at most {t['long_run_max_share'] * 100:g}%).")))
+                findings.append(Finding("long_run", i + 1, MESSAGES["long_run"].format(
+                    week=i + 1, long_km=number_text(long_run), pct=percent_text(100 * long_run / week), **w)))
     last_deload = 0
     for i in range(1, len(weekly)):
         if is_deload(weekly, i, last_deload, t["deload_min_reduction"]):
             last_deload = i
     weeks_without = len(weekly) - last_deload - (1 if last_deload else 0)
     if weeks_without >= t["deload_every_max_weeks"]:
-        findings.append(Finding("deload", len(weekly), (
-            f"No easier week in the last {weeks_without} weeks: plan one with "
-            f"{clinical.get('training_load.deload_reduction').display()} less volume every "
-            f"{clinical.get('training_load.deload_every_weeks').display()}.")))
+        findings.append(Finding("deload", len(weekly), MESSAGES["deload"].format(weeks=weeks_without, **w)))
     return findings
 
 
@@ -109,8 +156,7 @@ def suggest_next_weeks(weekly_km, weeks: int = 4) -> list[float]:
     weekly = _check_distances(weekly_km, "weekly_km")
     if not weekly or weekly[-1] <= 0:
         raise ValueError("weekly_km must end with a week of more than 0 km to plan from")
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 12:
-        raise ValueError("weeks must be a whole number from 1 to 12")
+    weeks = whole_number(weeks, "weeks", 1, 12)
     t = thresholds()
     low_every, _ = clinical.bounds("training_load.deload_every_weeks")
     plan = list(weekly)
@@ -129,3 +175,9 @@ def suggest_next_weeks(weekly_km, weeks: int = 4) -> list[float]:
         plan.append(nxt)
         suggestions.append(nxt)
     return suggestions
+
+
+def suggestion_text(suggestions: list[float]) -> str:
+    """The suggested weeks in one sentence, as the page and JupyterLab show them."""
+    weeks = ", ".join(f"{number_text(km)} km" for km in suggestions)
+    return MESSAGES["suggestion"].format(n=len(suggestions), weeks=weeks, **words())

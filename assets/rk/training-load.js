@@ -1,26 +1,39 @@
-// Training-load checker on the static site. The thresholds are the JSON that
-// widgets/static/training_load.py embeds (from clinical.yaml); the rules mirror
-// widgets/training_load.py and are tested against it on the same cases.
+// Training-load checker on the static site. The thresholds, the distance limit and every word
+// of the findings are the JSON that widgets/static/training_load.py embeds (from
+// widgets/training_load.py and clinical.yaml); the rules mirror widgets/training_load.py and are
+// tested against it under Node on the same generated inputs (tests/static/test_training_load.py).
 (function () {
   "use strict";
   var EPS = 1e-9;
 
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+  function words(t, values) { return Object.assign({}, t.words, values); }
+  // As widgets.training_load: distances kept to 0.01 km, halves up; percentages to 0.1, halves
+  // up; numbers written as String() writes them (number_text() is the same in Python).
+  function roundKm(km) { return Math.floor(km * 100 + 0.5) / 100; }
+  function percentText(value) { return String(Math.floor(value * 10 + 0.5) / 10); }
+
   function check(weekly, longRuns, t) {
+    weekly = weekly.map(roundKm);
+    longRuns = longRuns ? longRuns.map(roundKm) : null;
     var findings = [];
     for (var i = 1; i < weekly.length; i++) {
       var prev = weekly[i - 1], cur = weekly[i];
       if (prev > 0 && cur > prev * (1 + t.max_increase) + EPS) {
-        findings.push({ rule: "ten_percent", week: i + 1, message: "Week " + (i + 1) + ": " + cur + " km is " +
-          Math.round(100 * (cur / prev - 1)) + "% more than week " + i + "'s " + prev + " km (the rule: at most " +
-          Math.round(t.max_increase * 100) + "% more per week)." });
+        findings.push({ rule: "ten_percent", week: i + 1, message: fill(t.messages.ten_percent, words(t, {
+          week: i + 1, km: cur, pct: percentText(100 * (cur / prev - 1)), prev_week: i, prev_km: prev })) });
       }
     }
-    if (longRuns) {
+    if (longRuns && longRuns.length) {
       weekly.forEach(function (week, j) {
+        if (longRuns[j] > week) {
+          throw new Error(fill(t.messages.long_run_too_long, { week: j + 1, long_km: longRuns[j], km: week }));
+        }
         if (week > 0 && longRuns[j] > t.long_run_max_share * week + EPS) {
-          findings.push({ rule: "long_run", week: j + 1, message: "Week " + (j + 1) + ": the long run (" + longRuns[j] +
-            " km) is " + Math.round(100 * longRuns[j] / week) + "% of the week (the rule: at most " +
-            Math.round(t.long_run_max_share * 100) + "%)." });
+          findings.push({ rule: "long_run", week: j + 1, message: fill(t.messages.long_run, words(t, {
+            week: j + 1, long_km: longRuns[j], pct: percentText(100 * longRuns[j] / week) })) });
         }
       });
     }
@@ -31,10 +44,15 @@
     }
     var without = weekly.length - last - (last ? 1 : 0);
     if (without >= t.deload_every_max_weeks) {
-      findings.push({ rule: "deload", week: weekly.length, message: "No easier week in the last " + without +
-        " weeks: plan a week with at least " + Math.round(t.deload_min_reduction * 100) + "% less volume." });
+      findings.push({ rule: "deload", week: weekly.length, message: fill(t.messages.deload, words(t, { weeks: without })) });
     }
     return findings;
+  }
+
+  // The suggestions in one sentence, as widgets.training_load.suggestion_text() writes them.
+  function suggestionText(next, t) {
+    return fill(t.messages.suggestion, words(t, { n: next.length,
+      weeks: next.map(function (v) { return v + " km"; }).join(", ") }));
   }
 
   // Indices of the weeks that count as easier (deload) weeks, exactly as check() finds them.
@@ -51,6 +69,7 @@
 
   // Port of widgets.training_load.suggest_next_weeks (tested against it on the same cases).
   function suggest(weekly, weeks, t) {
+    weekly = weekly.map(roundKm);
     if (!weekly.length || weekly[weekly.length - 1] <= 0) throw new Error("The last week must have more than 0 km to plan from.");
     var plan = weekly.slice(), last = 0, out = [];
     for (var i = 1; i < plan.length; i++) {
@@ -105,7 +124,7 @@
         fill: future ? "#ffffff" : colour, stroke: colour, "stroke-width": 2, "stroke-dasharray": future ? "5 3" : "none",
         "data-week": i + 1, "data-km": v, class: future ? "rk-tl-bar rk-tl-suggested" : "rk-tl-bar" });
       bar.appendChild(el("title", {}, "Week " + (i + 1) + ": " + v + " km" + (future ? " (suggested)" : "") +
-        (over[i] ? ", more than the 10% rule allows" : "") + (deload[i] ? ", an easier week" : "")));
+        (over[i] ? ", more than the " + t.words.max_increase + " rule allows" : "") + (deload[i] ? ", an easier week" : "")));
       svg.appendChild(bar);
       if (ceiling[i] !== null) {
         svg.appendChild(el("line", { x1: L + i * bw + bw * 0.05, x2: L + i * bw + bw * 0.95, y1: y(ceiling[i]), y2: y(ceiling[i]),
@@ -118,7 +137,7 @@
     return svg;
   }
 
-  function parse(text, name, required) {
+  function parse(text, name, required, t) {
     var parts = text.split(/[,;\s]+/).filter(function (s) { return s.length; });
     if (!parts.length) {
       if (required) throw new Error("Enter at least one week's distance.");
@@ -126,8 +145,11 @@
     }
     return parts.map(function (s, i) {
       var v = Number(s.replace(",", "."));
-      if (!isFinite(v) || v < 0) throw new Error(name + ": week " + (i + 1) + " is “" + s + "”; use numbers of 0 km or more.");
-      return v;
+      if (!isFinite(v) || v < 0 || v > t.max_week_km) {
+        throw new Error(name + ": week " + (i + 1) + " is “" + s + "”; use distances from 0 to " +
+          t.max_week_km.toLocaleString("en-GB") + " km.");
+      }
+      return roundKm(v);
     });
   }
 
@@ -139,8 +161,8 @@
       event.preventDefault();
       out.replaceChildren();
       try {
-        var weeks = parse(form.weeks.value, "Weekly distances", true);
-        var longs = parse(form.long.value, "Long runs", false);
+        var weeks = parse(form.weeks.value, "Weekly distances", true, t);
+        var longs = parse(form.long.value, "Long runs", false, t);
         if (longs && longs.length !== weeks.length) throw new Error("Give one long run per week (" + weeks.length + "), or none.");
         var findings = check(weeks, longs, t);
         var heading = document.createElement("p");
@@ -158,18 +180,17 @@
         var next = suggest(weeks, 4, t);
         var plan = document.createElement("p");
         plan.className = "rk-tl-suggestion";
-        plan.textContent = "Suggested next 4 weeks: " + next.map(function (v) { return v + " km"; }).join(", ") +
-          " (at most " + Math.round(t.max_increase * 100) + "% more per week, with an easier week when one is due).";
+        plan.textContent = suggestionText(next, t);
         out.appendChild(plan);
         var figure = document.createElement("figure");
         figure.className = "rk-tl-figure";
         figure.appendChild(chart(weeks, next, findings, t, out.clientWidth));
         var key = document.createElement("figcaption");
-        var pct = Math.round(t.max_increase * 100);
+        var pct = t.words.max_increase;
         key.innerHTML = '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-ok"></span> within the rules</span>' +
-          '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-over"></span> more than ' + pct + '% up</span>' +
+          '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-over"></span> more than ' + pct + ' up</span>' +
           '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-easy"></span> easier week</span>' +
-          '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-ceiling"></span> the ' + pct + '% ceiling</span>';
+          '<span class="rk-tl-keyitem"><span class="rk-tl-key rk-tl-key-ceiling"></span> the ' + pct + ' ceiling</span>';
         figure.appendChild(key);
         out.appendChild(figure);
       } catch (err) {
@@ -182,7 +203,7 @@
     });
   }
 
-  window.rkTrainingLoad = { check: check, suggest: suggest, deloadWeeks: deloadWeeks };
+  window.rkTrainingLoad = { check: check, suggest: suggest, deloadWeeks: deloadWeeks, suggestionText: suggestionText };
   function init() { document.querySelectorAll("section.rk-widget-training-load").forEach(start); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

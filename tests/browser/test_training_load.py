@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.training_load import check_weeks, thresholds
+from widgets.static.training_load import widget_data
+from widgets.training_load import check_weeks
 
 pytestmark = pytest.mark.browser
 PAGE = "book/prevention-and-faq/training-load"
@@ -29,7 +30,7 @@ def test_javascript_rules_match_python(watched_page, site_url):
     for weeks, long_runs in CASES:
         js = page.evaluate(
             "([w, l, t]) => window.rkTrainingLoad.check(w, l, t).map(f => [f.rule, f.week])",
-            [weeks, long_runs, thresholds()],
+            [weeks, long_runs, widget_data()],
         )
         py = [[f.rule, f.week] for f in check_weeks(weeks, long_runs)]
         assert js == py, (weeks, long_runs)
@@ -44,7 +45,7 @@ def test_runner_checks_their_weeks(watched_page, site_url):
     page.get_by_role("button", name="Check my weeks").click()
     items = page.locator(".rk-tl-result li")
     assert sorted(items.evaluate_all("els => els.map(e => e.dataset.rule)")) == ["deload", "long_run", "ten_percent"]
-    assert "18% more than week 2" in page.locator("li[data-rule='ten_percent']").inner_text()
+    assert "18.2% more than week 2" in page.locator("li[data-rule='ten_percent']").inner_text()
     page.get_by_label("Weekly distances in km").fill("20, twenty")
     page.get_by_role("button", name="Check my weeks").click()
     assert "week 2 is “twenty”" in page.locator(".rk-tl-error").inner_text()
@@ -52,7 +53,6 @@ def test_runner_checks_their_weeks(watched_page, site_url):
 
 
 def test_javascript_suggestions_and_deload_weeks_match_python(watched_page, site_url):
-    from widgets.static.training_load import widget_data
     from widgets.training_load import is_deload, suggest_next_weeks
 
     page = watched_page.page

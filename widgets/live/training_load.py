@@ -46,7 +46,7 @@ class LiveTrainingLoad:
         summary = f"{len(findings)} thing(s) to look at:" if findings else "No rule broken in these weeks."
         self.result.value = (
             f"<p>{summary}</p><ul>{items}</ul>"
-            f"<p><b>Suggested next 4 weeks:</b> {', '.join(f'{v:g} km' for v in nxt)}</p>"
+            f'<p class="rk-tl-suggestion">{html.escape(training_load.suggestion_text(nxt))}</p>'
         )
 
 

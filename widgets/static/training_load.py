@@ -1,11 +1,12 @@
-"""The training-load checker for the static site: thresholds from Python, rules in
-_static/rk/training-load.js (tested against widgets.training_load on the same cases)."""
+"""The training-load checker for the static site: thresholds, limits and every word of the
+findings from widgets.training_load; the rules in _static/rk/training-load.js, tested against
+widgets.training_load under Node (tests/static/test_training_load.py)."""
 
 from __future__ import annotations
 
 from widgets import clinical
 from widgets.display import StaticWidget
-from widgets.training_load import thresholds
+from widgets.training_load import MAX_WEEK_KM, MESSAGES, thresholds, words
 
 FORM = """
 <form class="rk-tl-form" novalidate>
@@ -22,11 +23,13 @@ FORM = """
 """
 
 
-def widget_data() -> dict[str, float]:
-    """The rule numbers for the script: check_weeks' thresholds plus the deload spacing that
-    suggest_next_weeks plans with (the lower bound of the article's range)."""
+def widget_data() -> dict[str, object]:
+    """What the script needs: check_weeks' thresholds, the deload spacing that
+    suggest_next_weeks plans with (the lower bound of the article's range), the distance limit,
+    and the messages with the rule numbers in words."""
     low_every, _ = clinical.bounds("training_load.deload_every_weeks")
-    return {**thresholds(), "deload_every_min_weeks": low_every}
+    return {**thresholds(), "deload_every_min_weeks": low_every, "max_week_km": MAX_WEEK_KM,
+            "messages": MESSAGES, "words": words()}
 
 
 def training_load_view() -> StaticWidget:
