@@ -60,8 +60,12 @@ test: venv lint
 	@# Two workers; --dist loadfile keeps each notebook (nbval) and each browser module on one worker.
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) COURSE_INSTRUCTOR_HTML=$(INSTRUCTOR_HTML) $(BIN)/python -m pytest -n 2 --dist loadfile
 
+# As root (a container, a server): Jupyter refuses to start without --allow-root, and there is
+# no desktop browser to open, so it prints the URL (with its token) to open instead.
+LAB_ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root --no-browser)
+
 lab: venv
-	$(BIN)/jupyter lab --notebook-dir=book
+	$(BIN)/jupyter lab --notebook-dir=book $(LAB_ROOT_ARGS)
 
 bench: venv
 	$(BIN)/python benchmarks/bench_build.py

@@ -1,0 +1,76 @@
+"""tests/conftest.py's rule for tests that need what the repository does not hold (Chromium,
+the source article in ../shared): they skip, with a reason, on an adopter's machine, and
+fail in CI (CI=true, as .ci/run runs), whatever made them skip.
+
+Each case runs pytest in a subprocess on a small test file that uses the real conftest's
+fixtures and hooks, with the article and Chromium pointed at paths that do not exist.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+CASES = '''
+import pytest
+
+@pytest.mark.browser
+def test_browser_test_that_skips():
+    pytest.skip("no page to test here")
+
+def test_needs_the_article(article_text):
+    assert article_text
+
+def test_chromium(browser):
+    assert browser
+
+def test_ordinary_skip():
+    pytest.skip("an ordinary skip, allowed everywhere")
+'''
+
+
+def run_cases(tmp_path, ci: str | None):
+    (tmp_path / "conftest.py").write_text("from tests.conftest import *  # noqa: F403\n")
+    (tmp_path / "test_cases.py").write_text(CASES)
+    env = {key: value for key, value in os.environ.items() if key not in ("CI", "PYTEST_XDIST_WORKER")}
+    env |= {"COURSE_ARTICLE": str(tmp_path / "missing-article.txt"), "COURSE_CHROMIUM": str(tmp_path / "no-chromium"),
+            "PYTHONPATH": str(REPO)}
+    if ci is not None:
+        env["CI"] = ci
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-rA", "-q", str(tmp_path)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_locally_they_skip_with_a_reason_and_a_summary(tmp_path):
+    done = run_cases(tmp_path, ci=None)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "4 skipped" in done.stdout, done.stdout
+    assert f"source article not found at {tmp_path / 'missing-article.txt'}" in done.stdout
+    assert "the checks against the article run where ../shared is present (CI)" in done.stdout
+    # The last lines before the counts say how many and what to do.
+    assert "2 browser tests skipped:" in done.stdout and "apt-get install chromium" in done.stdout, done.stdout
+    assert "1 test against the source article skipped:" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("ci", ["true", "1"])
+def test_in_ci_every_browser_and_article_test_must_run(tmp_path, ci):
+    done = run_cases(tmp_path, ci=ci)
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout
+    assert "skipped in CI, where every browser and article test must run: no page to test here" in out, out
+    assert "and this is CI: .ci/run expects ../shared beside the checkout" in out, out
+    assert "no-chromium is missing; .ci/run installs Debian's chromium" in out, out
+    assert "1 skipped" in out, out  # the ordinary skip stays a skip
+    assert "SKIPPED" in out and "an ordinary skip, allowed everywhere" in out
+
+
+def test_ci_false_is_not_ci(tmp_path):
+    done = run_cases(tmp_path, ci="false")
+    assert done.returncode == 0, done.stdout + done.stderr
