@@ -19,6 +19,14 @@ def test_targets_by_hand():
     assert cadence.article_targets(162) == {"+5%": 170.1, "+10%": 178.2}
 
 
+def test_halves_go_up_and_the_words_match_the_page():
+    # 165 × 1.05 = 173.25 exactly: 173.3 (round(165 * 1.05, 1) gave 173.2, the site 173.3).
+    assert cadence.target_cadence(165, 5) == 173.3 and cadence.target_cadence(175, 5) == 183.8
+    assert cadence.target_text(165, 5) == ("Target: 173.3 steps per minute (+8.3). At the same speed your steps "
+                                           "get 4.76% shorter.")
+    assert cadence.target_text(160, 0).endswith("get 0% shorter.")
+
+
 def test_article_example_adds_8_to_10_steps():
     # The article: +5–10% is "typically adding 8–10 steps per minute" — true around 160–170 spm.
     added = cadence.target_cadence(165, 5) - 165, cadence.target_cadence(165, 10) - 165

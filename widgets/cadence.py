@@ -14,6 +14,7 @@ import wave
 
 from widgets import clinical
 from widgets.checks import real_number
+from widgets.wording import number_text, round_half_up
 
 SPM_RANGE = (100, 250)  # steps per minute accepted: walking-to-sprinting
 INCREASE_RANGE = (0, 20)  # percent; the article advises 5–10
@@ -24,10 +25,17 @@ def _number(value, name: str, low: float, high: float, unit: str) -> float:
 
 
 def target_cadence(current_spm, increase_pct) -> float:
-    """Target steps per minute: current × (1 + increase/100), to 0.1 spm."""
+    """Target steps per minute: current × (1 + increase/100), to 0.1 spm, halves up.
+
+    Computed as current × (100 + increase), which is exact for whole numbers (every input the
+    page's form allows), then to tenths halves up: 165 + 5% is 173.25, so 173.3. The page's
+    script does the same operations (``Math.floor((n + 5) / 10) / 10``); the former
+    ``round(165 * 1.05, 1)`` gave 173.2 here and the site 173.3.
+    """
     spm = _number(current_spm, "current_spm", *SPM_RANGE, "steps per minute")
     pct = _number(increase_pct, "increase_pct", *INCREASE_RANGE, "%")
-    return round(spm * (1 + pct / 100), 1)
+    hundredths = spm * (100 + pct)
+    return math.floor((hundredths + 5) / 10) / 10
 
 
 def cadence_from_speed(speed_kmh, step_length_m) -> float:
@@ -41,7 +49,22 @@ def cadence_from_speed(speed_kmh, step_length_m) -> float:
 def step_length_change_pct(increase_pct) -> float:
     """Change of step length at the same speed when the step rate rises by increase_pct (%)."""
     pct = _number(increase_pct, "increase_pct", *INCREASE_RANGE, "%")
-    return round((1 / (1 + pct / 100) - 1) * 100, 2)
+    return round_half_up((1 / (1 + pct / 100) - 1) * 100, 2)
+
+
+# The result in words, shared with the page's script, which fills the same {placeholders}.
+TARGET_MESSAGE = ("Target: {target} steps per minute (+{added}). At the same speed your steps get "
+                  "{shorter}% shorter.")
+
+
+def target_text(current_spm, increase_pct) -> str:
+    """The target in words, as the page and JupyterLab show it."""
+    target = target_cadence(current_spm, increase_pct)
+    return TARGET_MESSAGE.format(
+        target=number_text(target),
+        added=number_text(round_half_up(target - float(current_spm), 1)),
+        shorter=number_text(abs(step_length_change_pct(increase_pct))),
+    )
 
 
 def article_targets(current_spm) -> dict[str, float]:

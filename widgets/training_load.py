@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from widgets import clinical
 from widgets.checks import items, real_number, whole_number
+from widgets.wording import number_text, round_half_up
 
 RULES = ("ten_percent", "long_run", "deload")
 
@@ -76,23 +77,12 @@ class Finding:
 def round_km(km: float) -> float:
     """Distances are kept to 0.01 km, halves up: the page's script does the same operations
     (IEEE doubles in both languages), so both check exactly the same numbers."""
-    return math.floor(km * 100 + 0.5) / 100
-
-
-def number_text(value: float) -> str:
-    """A number as JavaScript's String() writes it: "45", "22.02", "12.5" (no "45.0").
-
-    Every number in a message is a distance kept to 0.01 km (at most MAX_WEEK_KM, or a
-    suggestion from one) or a percentage rounded to 0.1, far from the sizes where repr() and
-    String() choose exponents differently; for those both write the shortest round-trip digits.
-    """
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
+    return round_half_up(km, 2)
 
 
 def percent_text(value: float) -> str:
     """A percentage to one decimal, halves up ("12.5", "10", "18.2"): 40 → 45 km is "12.5%"."""
-    return number_text(math.floor(value * 10 + 0.5) / 10)
+    return number_text(round_half_up(value, 1))
 
 
 def _check_distances(values, name: str) -> list[float]:

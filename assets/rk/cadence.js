@@ -1,9 +1,20 @@
 // Cadence calculator and metronome (no files or network: the clicks are synthesised with
-// WebAudio, and the WAV download is written in the page). Mirrors widgets/cadence.py.
+// WebAudio, and the WAV download is written in the page). Mirrors widgets/cadence.py with the
+// same operations and its words (target_message), tested against it under Node on every input
+// the form allows (tests/static/test_cadence.py).
 (function () {
   "use strict";
 
-  function target(spm, pct) { return Math.round(spm * (1 + pct / 100) * 10) / 10; }
+  // widgets.cadence.target_cadence: current × (100 + increase), exact for whole numbers, then to
+  // tenths halves up (165 + 5% = 173.25 -> 173.3).
+  function target(spm, pct) { return Math.floor((spm * (100 + pct) + 5) / 10) / 10; }
+  function halfUp(x, decimals) { var scale = Math.pow(10, decimals); return Math.floor(x * scale + 0.5) / scale; }
+  function stepLengthChangePct(pct) { return halfUp((1 / (1 + pct / 100) - 1) * 100, 2); }
+  // widgets.cadence.target_text: the target in the Python model's words.
+  function targetText(spm, pct, cfg) {
+    var values = { target: target(spm, pct), added: halfUp(target(spm, pct) - spm, 1), shorter: Math.abs(stepLengthChangePct(pct)) };
+    return cfg.target_message.replace(/\{(\w+)\}/g, function (all, key) { return String(values[key]); });
+  }
 
   function wavBlob(spm, seconds) {
     var rate = 22050, n = Math.floor(seconds * rate), period = 60 / spm, click = Math.floor(0.02 * rate);
@@ -44,10 +55,8 @@
         play.disabled = download.disabled = true;
       } else {
         current = target(spm, pct);
-        var shorter = Math.round((1 / (1 + pct / 100) - 1) * 10000) / 100;
         p.className = "rk-cad-target";
-        p.textContent = "Target: " + current + " steps per minute (+" + Math.round((current - spm) * 10) / 10 +
-          "). At the same speed your steps get " + Math.abs(shorter) + "% shorter.";
+        p.textContent = targetText(spm, pct, cfg);
         play.disabled = download.disabled = false;
       }
       out.appendChild(p);
@@ -78,7 +87,7 @@
     });
   }
 
-  window.rkCadence = { target: target };
+  window.rkCadence = { target: target, stepLengthChangePct: stepLengthChangePct, targetText: targetText };
   function init() { document.querySelectorAll("section.rk-widget-cadence").forEach(start); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -26,14 +26,13 @@ class LiveCadence:
 
     def update(self) -> None:
         try:
-            target = cadence.target_cadence(self.current.value, self.increase.value)
-            shorter = -cadence.step_length_change_pct(self.increase.value)
+            target = cadence.target_text(self.current.value, self.increase.value)
             effect = pf_load.cadence_effect(self.increase.value)
         except ValueError as exc:
             self.result.value = f'<p style="color:#b00020"><b>Please check:</b> {html.escape(str(exc))}</p>'
             return
         self.result.value = (
-            f"<p><b>Target: {target:g} steps per minute</b>; each step {shorter:.2f}% shorter at the same speed. "
+            f"<p><b>{html.escape(target)}</b> "
             f"From the joint-load model: peak kneecap force per step {effect['per_step_pct']:+.1f}%, "
             f"load per km {effect['per_km_pct']:+.1f}%.</p>"
         )

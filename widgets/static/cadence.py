@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from widgets import clinical
-from widgets.cadence import INCREASE_RANGE, SPM_RANGE
+from widgets.cadence import INCREASE_RANGE, SPM_RANGE, TARGET_MESSAGE
 from widgets.display import StaticWidget
 
 FORM = """
@@ -27,5 +27,6 @@ FORM = """
 
 def cadence_view() -> StaticWidget:
     low, high = clinical.bounds("cadence.increase_pct")
-    data = {"spm_range": SPM_RANGE, "increase_range": INCREASE_RANGE, "article_pct": [low, high]}
+    data = {"spm_range": SPM_RANGE, "increase_range": INCREASE_RANGE, "article_pct": [low, high],
+            "target_message": TARGET_MESSAGE}
     return StaticWidget("cadence", data=data, fallback_html=FORM, label="Cadence calculator and metronome")
