@@ -164,3 +164,11 @@ def test_junk_gets_a_value_error_with_a_message(a, b):
             call()
         except ValueError as exc:
             assert str(exc).strip()
+
+
+def test_csv_errors_name_the_line_a_text_editor_shows():
+    # Blank lines are skipped but counted, and a quoted name over two lines takes two.
+    with pytest.raises(ValueError, match=r"^line 5: the distance 'x'"):
+        parse_shoes_csv("name,distance_km\r\n\r\nBlue,12\r\n\r\nRed,x\r\n")
+    with pytest.raises(ValueError, match=r"^line 7: the distance 'y'"):
+        parse_shoes_csv('\n\nname,distance_km\n"A\nB",3\n\nC,y\n')

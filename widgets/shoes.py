@@ -184,15 +184,22 @@ def parse_shoes_csv(text) -> list[Pair]:
     """Read the page's CSV export back; every problem is a ValueError naming the line."""
     if not isinstance(text, str):
         raise ValueError(f"the CSV must be text, got {_show(text)}")
+    # (physical line the record starts on, its fields), blank lines skipped but counted: an
+    # error names the line a spreadsheet or text editor shows.
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    start = 1
     try:
-        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True))
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as exc:
         raise ValueError(f"the file is not valid CSV ({exc}); a quote inside a name must be doubled") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows or [c.strip().lower() for c in rows[0]] != list(CSV_HEADER):
+    if not rows or [c.strip().lower() for c in rows[0][1]] != list(CSV_HEADER):
         raise ValueError("the first line must be the header: name,distance_km")
     pairs, seen = [], set()
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         if len(row) != 2:
             raise ValueError(f"line {line}: expected a name and a distance, got {len(row)} field(s)")
         try:

@@ -65,8 +65,11 @@
         .map(function (r) { return r.map(csvField).join(","); }).join("\r\n") + "\r\n";
     }
 
-    function csvRows(text) {  // RFC 4180: quoted fields may hold commas, quotes and line breaks
-      var rows = [], row = [], field = "", quoted = false, i = 0, wasQuoted = false;
+    // RFC 4180: quoted fields may hold commas, quotes and line breaks. Each row has .line, the
+    // physical line it starts on (CRLF, LF or CR each end a line, as Python's csv counts them).
+    function csvRows(text) {
+      var rows = [], row = [], field = "", quoted = false, i = 0, wasQuoted = false, line = 1, rowLine = 1;
+      function endRow() { row.push(field); row.line = rowLine; rows.push(row); row = []; field = ""; wasQuoted = false; }
       while (i < text.length) {
         var ch = text[i];
         if (quoted) {
@@ -76,19 +79,21 @@
             if (i < text.length && ",\r\n".indexOf(text[i]) === -1) throw new Error("a quote inside a name must be doubled");
             continue;
           }
+          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
           field += ch; i++; continue;
         }
         if (ch === '"' && field === "" && !wasQuoted) { quoted = true; wasQuoted = true; i++; continue; }
         if (ch === ",") { row.push(field); field = ""; wasQuoted = false; i++; continue; }
         if (ch === "\r" || ch === "\n") {
-          row.push(field); rows.push(row); row = []; field = ""; wasQuoted = false;
+          endRow();
           i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+          rowLine = ++line;
           continue;
         }
         field += ch; i++;
       }
       if (quoted) throw new Error("a quoted name is not closed; a quote inside a name must be doubled");
-      if (field !== "" || row.length || wasQuoted) { row.push(field); rows.push(row); }
+      if (field !== "" || row.length || wasQuoted) endRow();
       return rows;
     }
 
@@ -106,8 +111,8 @@
       var header = rows.length ? rows[0].map(function (c) { return c.trim().toLowerCase(); }).join(",") : "";
       if (header !== cfg.csv_header.join(",")) throw new Error("The first line must be the header: " + cfg.csv_header.join(","));
       var pairs = [];
-      rows.slice(1).forEach(function (r, i) {
-        var line = i + 2;
+      rows.slice(1).forEach(function (r) {
+        var line = r.line;
         if (r.length !== 2) throw new Error("Line " + line + ": expected a name and a distance, got " + r.length + " field(s).");
         var name;
         try { name = checkName(r[0], pairs); } catch (err) { throw new Error("Line " + line + ": " + err.message); }
