@@ -621,6 +621,11 @@
     return pad(d.getFullYear(), 4) + "-" + pad(d.getMonth() + 1, 2) + "-" + pad(d.getDate(), 2);
   }
 
+  // A CSV export as a file: UTF-8 with a byte-order mark, as the shoe and programme exports and
+  // the JupyterLab planner's plan file, so spreadsheet programs show × and – correctly (the
+  // import skips the mark). Exact copies of saved data ("as saved") are downloaded unchanged.
+  function downloadCsv(name, text) { download(name, "\ufeff" + text, "text/csv;charset=utf-8"); }
+
   function download(name, text, type) {
     var blob = new Blob([text], { type: type });
     var url = URL.createObjectURL(blob);
@@ -882,7 +887,7 @@
       statusBox.appendChild(el("p", { className: "rk-rtr-error rk-rtr-download-note", text: "Choose a start date first: there is no plan to download yet." }));
       return;
     }
-    if (kind === "csv") download(DATA.plan_file_stem + ".csv", planCsv(this.plan.sessions), "text/csv;charset=utf-8");
+    if (kind === "csv") downloadCsv(DATA.plan_file_stem + ".csv", planCsv(this.plan.sessions));
     else download(DATA.plan_file_stem + ".ics", planIcs(this.plan.sessions), "text/calendar;charset=utf-8");
   };
 
@@ -1165,7 +1170,7 @@
         return;
       }
       if (!self.entries.length) { self.dataMessage(["There is nothing to download yet: no sessions are logged."], true); return; }
-      download(DATA.log_file_name, entriesToCsv(logged(self.entries)), "text/csv;charset=utf-8");
+      downloadCsv(DATA.log_file_name, entriesToCsv(logged(self.entries)));
       self.dataMessage(["Downloaded " + DATA.log_file_name + " with your " + self.entries.length + " logged sessions."]);
     });
     var input = this.q(".rk-rtr-import");

@@ -283,7 +283,8 @@ def test_export_then_import_a_malformed_log(watched_page, site_url):
     assert info.value.suggested_filename == "pain-log.csv"
     text = downloaded(info)
     assert pl.entries_from_csv(text) == expected_entries()
-    assert text == pl.entries_to_csv(expected_entries())  # CRLF, exactly as the Python writes it
+    # CRLF, exactly as the Python writes it, after a byte-order mark (the import skips it)
+    assert text == "\ufeff" + pl.entries_to_csv(expected_entries())
 
     saved = page.evaluate(f"() => localStorage.getItem('{LOG_KEY}')")
     bad = "date,week,pain_during,worse_next_day,notes\r\n2027-02-03,1,1,no,\r\n2027-02-05,1,high,no,\r\n"
@@ -321,7 +322,7 @@ def test_calendar_and_plan_downloads(watched_page, site_url):
     assert str(events[0]["summary"]) == plan[0].summary()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the plan (CSV)").click()
-    assert downloaded(info) == rtr.plan_csv(plan)
+    assert downloaded(info) == "\ufeff" + rtr.plan_csv(plan)  # the byte-order mark: Excel then shows × and –
     watched_page.assert_clean()
 
 

@@ -201,7 +201,8 @@ class LiveReturnToRun:
                 raise ValueError("there is no plan yet: choose a start date (or log a session) first")
             target = self.path().parent / f"{PLAN_FILE_STEM}.{kind}"
             if kind == "csv":
-                target.write_text(rtr.plan_csv(sessions), encoding="utf-8", newline="")
+                # utf-8-sig: spreadsheet programs then read the dashes and × correctly, as on the site.
+                target.write_text(rtr.plan_csv(sessions), encoding="utf-8-sig", newline="")
             else:
                 target.write_bytes(rtr.plan_ics(sessions))
         except (OSError, ValueError) as exc:  # PainLogError is a ValueError
