@@ -2,7 +2,9 @@
 // its functions: the parity tests in tests/static/ compare the answers with widgets/ (Python).
 //
 // stdin: {"script": path, "data": the widget's embedded JSON text, "section": CSS class of the
-// widget's <section> or null, "calls": [[ "rkName.fn" or "rkName.api().fn", [args...] ], ...]}
+// widget's <section> or null, "calls": [[fn, [args...]], ...]} where fn is a path such as
+// "rkName.fn" or "rkName.api().fn", or the source of a function, "(a, b) => ...", for calls that
+// chain several of the script's functions or turn its answers into JSON.
 // stdout: one JSON list, [{"ok": value} or {"error": message}, ...] in the order of the calls.
 //
 // The page is a minimal stand-in: document.querySelector("... script.rk-widget-data") gives the
@@ -28,7 +30,8 @@ globalThis.document = {
   addEventListener: () => {},
   querySelector: (sel) => (/script\.rk-widget-data$/.test(sel) ? dataNode : null),
   querySelectorAll: (sel) => (input.section && sel === "section." + input.section ? [section] : []),
-  createElement: () => { throw new Error("no DOM under Node"); },
+  // Enough for a script to report that it could not start; any real use of it fails.
+  createElement: () => ({ setAttribute: () => {}, appendChild: () => {} }),
 };
 require(input.script);
 
@@ -47,7 +50,7 @@ function resolve(path) {
 
 const results = input.calls.map(([path, args]) => {
   try {
-    const [fn, owner] = resolve(path);
+    const [fn, owner] = path.startsWith("(") ? [(0, eval)(path), null] : resolve(path);
     const value = fn.apply(owner, args);
     return { ok: value === undefined ? null : value };
   } catch (err) {
