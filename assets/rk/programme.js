@@ -78,7 +78,9 @@
       (weekdays || []).forEach(function (d) {
         d = Number(d);
         if (!(Number.isInteger(d) && d >= 0 && d <= 6)) throw new Error("Days of the week are 0 (Monday) to 6 (Sunday).");
-        if (days.indexOf(d) === -1) days.push(d);
+        // As widgets.programme.check_weekdays: a day given twice is refused, not merged.
+        if (days.indexOf(d) !== -1) throw new Error("Pick each day of the week only once.");
+        days.push(d);
       });
       days.sort(function (a, b) { return a - b; });
       if (days.length !== n) {

@@ -1,11 +1,16 @@
 """The static programme builder: the embedded data is the model's, the sheet carries every
 exercise with its diagram, and nothing in the page depends on the day it was built."""
 
+import datetime
 import html as htmllib
 import json
 import re
 import xml.etree.ElementTree as ET
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.static.node import call_script
 from widgets import programme
 from widgets.static.programme import programme_view
 
@@ -48,3 +53,30 @@ def test_controls_and_the_page_never_change_with_the_date():
     assert checked == ["0", "2", "4"]
     assert '<option value="6" selected>6 weeks</option>' in html and '<option value="8">8 weeks</option>' in html
     assert "nothing is sent anywhere" in html
+
+
+# --- the page's script under Node: the same dates, words and CSV as widgets.programme ------------
+
+WIDGET = programme_view()
+JS_PLAN = """(start, days, weeks) => { const api = rkProgramme.api(), p = api.build(start, days, weeks);
+    return [p.sessions.map(s => [s.date, s.week, s.number]), p.end, p.maintenanceStart, p.maintenanceText,
+            p.warnings, api.csv(p)]; }"""
+DAYS = st.one_of(st.lists(st.integers(0, 6), min_size=3, max_size=3, unique=True),  # what the form allows
+                 st.lists(st.integers(-1, 7), max_size=5))  # and what it refuses
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.lists(st.tuples(st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)), DAYS,
+                          st.one_of(st.none(), st.integers(5, 9))), min_size=10, max_size=30))
+def test_the_script_builds_the_same_programme(cases):
+    answers = call_script("programme", WIDGET, [(JS_PLAN, [start.isoformat(), days, weeks])
+                                                for start, days, weeks in cases])
+    for (start, days, weeks), answer in zip(cases, answers, strict=True):
+        try:
+            p = programme.build_programme(start, days, weeks)
+        except ValueError:
+            assert "error" in answer, (start, days, weeks)
+            continue
+        assert answer == {"ok": [[[s.date.isoformat(), s.week, s.number] for s in p.sessions], p.end.isoformat(),
+                                 p.maintenance.start.isoformat(), p.maintenance.describe(), list(p.warnings),
+                                 programme.programme_csv(p)]}, (start, days, weeks)

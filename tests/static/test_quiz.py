@@ -3,12 +3,15 @@ the validated quiz, numbers filled in."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from itertools import combinations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from widgets.quiz import LABELS, QUIZ_CHAPTERS, load_quiz
+from tests.static.node import call_script, embedded_data
+from widgets.quiz import LABELS, QUIZ_CHAPTERS, grade, load_quiz
 from widgets.static.quiz import quiz_html, quiz_view
 
 
@@ -80,3 +83,30 @@ def test_notebook_display_gives_the_same_html():
     bundle = view._repr_mimebundle_()
     assert bundle["text/html"] == quiz_html("treatment")
     assert bundle["text/plain"] == "<Self-check quiz: Treatment>"
+
+
+# --- the page's grading script under Node: the same marks and words as widgets.quiz.grade -------
+
+
+@pytest.mark.parametrize("chapter", QUIZ_CHAPTERS)
+def test_the_script_grades_every_choice_like_python(chapter):
+    """Every possible answer to every question (order of choosing shuffled), and choices both
+    refuse: none, out of range, repeated, several for a one-answer question, not whole."""
+    widget = quiz_view(chapter)
+    questions = json.loads(embedded_data(widget))["questions"]
+    quiz = load_quiz(chapter)
+    cases = []
+    for question, data in zip(quiz.questions, questions, strict=True):
+        n = len(question.options)
+        for size in range(1, n + 1):
+            cases += [(question, data, list(reversed(c))) for c in combinations(range(n), size)]
+        cases += [(question, data, bad) for bad in ([], [n], [-1], [0, 0], [0.5])]
+    answers = call_script("quiz", widget, [("rkQuiz.grade", [data, chosen]) for _, data, chosen in cases])
+    for (question, _data, chosen), answer in zip(cases, answers, strict=True):
+        try:
+            expected = dataclasses.asdict(grade(question, chosen))
+        except ValueError:
+            assert "error" in answer, (question.id, chosen)
+        else:
+            expected = {**expected, "chosen": list(expected["chosen"]), "missed": list(expected["missed"])}
+            assert answer == {"ok": expected}, (question.id, chosen)
