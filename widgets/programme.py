@@ -40,6 +40,7 @@ from functools import cache
 from widgets import clinical, rehab
 from widgets.calendar_export import all_day_calendar
 from widgets.checks import short_repr as _show
+from widgets.checks import whole_number
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -190,12 +191,9 @@ def check_weeks(value: object) -> int:
     low, high = weeks_range()
     if value is None:
         return low
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise ValueError(
-            f"weeks must be a whole number from {low} to {high} (the article's "
-            f"{clinical.get('rehabilitation.programme_weeks').display()}), got {_show(value)}"
-        )
-    return int(value)
+    return whole_number(value, "weeks", low, high, allowed=(
+        f"a whole number from {low} to {high} (the article's "
+        f"{clinical.get('rehabilitation.programme_weeks').display()})"))
 
 
 def consecutive_pairs(weekdays) -> list[tuple[int, int]]:
