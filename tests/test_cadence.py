@@ -43,7 +43,8 @@ def test_speed_and_step_length():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: cadence.target_cadence(90, 5), "current_spm must be a number from 100 to 250 steps per minute, got 90"),
+        (lambda: cadence.target_cadence(90, 5),
+         "current_spm must be a number from 100 to 250 steps per minute, got 90"),
         (lambda: cadence.target_cadence(260, 5), "from 100 to 250"),
         (lambda: cadence.target_cadence("170", 5), "must be a number"),
         (lambda: cadence.target_cadence(170, float("nan")), "increase_pct must be a number"),
