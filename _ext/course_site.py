@@ -104,17 +104,20 @@ class GeneratedMarkdown(Directive):
 # --- disclaimer on every page -----------------------------------------------------------
 
 def disclaimer_node(app: Sphinx, docname: str) -> nodes.Node:
-    from widgets import clinical
+    """The disclaimer, from the red-flag catalogue (widgets.red_flags), so every page lists the
+    same emergency and same-day signs as the walkthroughs and the red-flags page."""
+    from widgets import red_flags
 
-    weeks = clinical.get("red_flags.no_response_weeks").display()
+    # Every page depends on the catalogue; the "course_red_flags" config value (its file's hash)
+    # makes Sphinx re-read every page when it changes.
+    words = red_flags.disclaimer()
     box = nodes.container(classes=["rk-disclaimer"])
     para = nodes.paragraph()
-    para += nodes.strong(text="Educational use only — not a diagnosis or medical advice. ")
-    para += nodes.Text(
-        "Swelling, locking, giving way, pain after an injury or fall, night pain, a suspected "
-        f"stress fracture, or no improvement after {weeks} of load modification: see a "
-        "health professional. "
-    )
+    para += nodes.strong(text=words["lead"] + " ")
+    for level in ("emergency", "same_day"):
+        para += nodes.strong(text=words[level]["intro"] + " ")
+        para += nodes.Text("; ".join(words[level]["signs"]) + ". ")
+    para += nodes.Text(words["rest"] + " ")
     if docname == RED_FLAGS_DOC:
         para += nodes.Text("The full list is below.")
     else:
@@ -254,6 +257,8 @@ def configure(app: Sphinx, config) -> None:
     if edition not in EDITIONS:
         raise ValueError(f"COURSE_EDITION must be one of {EDITIONS}, got {edition!r}")
     config.course_edition = edition
+    # ":::{only} instructor" blocks (teaching cases, marking notes) appear only in that edition.
+    app.tags.add(edition)
     # sphinx-exercise: solutions only in the instructor edition.
     config.hide_solutions = edition != "instructor"
     config.html_title = "Runner's Knee" + (" — instructor edition" if edition == "instructor" else "")
@@ -291,6 +296,8 @@ def extension_fingerprint() -> str:
 def setup(app: Sphinx):
     app.add_config_value("course_edition", "student", "env")
     app.add_config_value("course_site_fingerprint", extension_fingerprint(), "env")
+    app.add_config_value("course_red_flags", hashlib.sha256(
+        (WIDGETS_DIR / "data" / "red_flags.yaml").read_bytes()).hexdigest(), "env")
     app.connect("config-inited", configure, priority=900)
     app.add_role("clin", _clinical_role(number_only=False))
     app.add_role("clinnum", _clinical_role(number_only=True))

@@ -19,6 +19,7 @@ from icalendar import Calendar
 from tests.conftest import normalise
 from tests.test_public_inputs import JUNK
 from widgets import clinical
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 from widgets.return_to_run import PROTOCOL, protocol_table_markdown
 
@@ -448,23 +449,32 @@ def test_no_answers_no_flags():
 
 
 def test_flags_most_severe_first_with_advice():
-    flags = rtr.red_flags(new_ache=True, swelling=True, cannot_bear_weight=True)
+    flags = rtr.red_flags(new_ache=True, no_improvement=True, swelling=True, cannot_bear_weight=True,
+                          deformed=True)
     assert [(f.key, f.level) for f in flags] == [
-        ("cannot_bear_weight", "urgent"), ("swelling", "see_professional"), ("new_ache", "warning_sign")]
-    assert "emergency" in flags[0].message
-    assert "physiotherapist or doctor" in flags[1].message
-    assert "20–30%" in flags[2].message and "1–2\u00a0weeks" in flags[2].message
-    assert rtr.needs_professional(flags) and not rtr.needs_professional(flags[2:])
+        ("deformed", "emergency"), ("cannot_bear_weight", "same_day"), ("swelling", "within_days"),
+        ("no_improvement", "review"), ("new_ache", "warning_sign")]
+    assert "Call the emergency number now" in flags[0].message
+    assert "same-day assessment today" in flags[1].message
+    assert "physiotherapist or doctor within the next few days" in flags[2].message
+    assert "routine appointment" in flags[3].message and "not a sign of harm" in flags[3].message
+    assert "20–30%" in flags[4].message and "1–2\u00a0weeks" in flags[4].message
+    # Emergency, same-day and within-days signs stop the programme; a review or a warning sign does not.
+    assert all(rtr.needs_professional([f]) for f in flags[:3])
+    assert not rtr.needs_professional(flags[3:])
 
 
 def test_the_articles_see_a_professional_signs_are_all_there():
     levels = {s.key: s.level for s in rtr.red_flag_questions()}
-    for key in ("severe_pain", "no_improvement", "swelling", "locking", "giving_way", "injury_onset", "night_pain",
+    for key in ("severe_pain", "swelling", "giving_way", "catching", "injury_onset", "night_pain",
                 "suspected_stress_fracture"):
-        assert levels[key] == "see_professional", key
+        assert levels[key] == "within_days", key
+    # A knee that is stuck and will not straighten is assessed the same day (a possible displaced
+    # meniscus tear); no improvement is a review of the plan, not an emergency.
+    assert levels["locked"] == "same_day" and levels["no_improvement"] == "review"
     assert [k for k, v in levels.items() if v == "warning_sign"] == [
         "new_ache", "morning_stiffness", "mild_theatre_sign", "stairs_down"]
-    texts = {s.key: s.question + s.message for s in rtr.red_flag_questions()}
+    texts = {s.key: s.question + s.why for s in rtr.red_flag_questions()}
     assert "2\u00a0weeks" in texts["no_improvement"]
     assert "10\u00a0minutes" in texts["morning_stiffness"]
     assert not any("{clin" in t for t in texts.values())
@@ -472,7 +482,7 @@ def test_the_articles_see_a_professional_signs_are_all_there():
 
 def test_red_flag_quotes_are_the_articles_words(article_text):
     article = normalise(article_text)
-    data = yaml.safe_load(rtr.RED_FLAGS_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(red_flag_catalogue.CATALOGUE_FILE.read_text(encoding="utf-8"))
     quotes = [s["article"] for s in data["signs"] if "article" in s]
     assert len(quotes) >= 10
     assert [q for q in quotes if normalise(q) not in article] == []
@@ -507,7 +517,7 @@ def test_junk_gets_a_value_error_with_a_message(function, arity, data):
 
 
 @settings(max_examples=60, deadline=None)
-@given(answers=st.dictionaries(st.sampled_from(["swelling", "locking", "new_ache", "nope"]), JUNK, max_size=3))
+@given(answers=st.dictionaries(st.sampled_from(["swelling", "locked", "new_ache", "nope"]), JUNK, max_size=3))
 def test_red_flags_junk_gets_a_value_error(answers):
     try:
         rtr.red_flags(**answers)

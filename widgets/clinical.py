@@ -7,6 +7,7 @@ so the text and the tools can never disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -167,3 +168,22 @@ def bounds(key: str) -> tuple[float, float]:
     if not entry.is_range:
         raise ValueError(f"{key} is not a range entry")
     return entry.low, entry.high
+
+
+_PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
+
+
+def fill_numbers(text: str, where: str, error: type[Exception] = DataFileError) -> str:
+    """Replace ``{clin:key}`` (number and unit) and ``{clinnum:key}`` (number only) in a data
+    file's text with the clinical number, so no data file retypes one; an unknown key raises
+    ``error`` naming ``where`` (file, node, field)."""
+
+    def replace(match: re.Match) -> str:
+        kind, key = match.groups()
+        try:
+            entry = get(key)
+        except KeyError as exc:
+            raise error(f"{where}: {exc.args[0]}") from None
+        return entry.display() if kind == "clin" else entry.number_text()
+
+    return _PLACEHOLDER.sub(replace, text)

@@ -37,7 +37,7 @@ import numbers
 from dataclasses import dataclass
 from functools import cache
 
-from widgets import clinical, rehab
+from widgets import clinical, red_flags, rehab
 from widgets.calendar_export import all_day_calendar
 from widgets.checks import short_repr as _show
 from widgets.checks import whole_number
@@ -335,8 +335,7 @@ def session_description(programme: Programme | None = None) -> str:
         lines.append(f"{group.capitalize()}:")
         lines.extend(f"- {e.name}: {e.dose}" for e in exercises if e.group == group)
     lines.append("")
-    lines.append("Educational use only, not medical advice. Swelling, locking, giving way or night pain: "
-                 "stop and see a health professional.")
+    lines.append(red_flags.disclaimer_text())
     return "\n".join(lines)
 
 

@@ -53,7 +53,6 @@ _QUIZ_KEYS = {"title", "questions"}
 _QUESTION_KEYS = {"id", "prompt", "multiple", "options"}
 _OPTION_KEYS = {"text", "correct", "explanation"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
 
 
 @dataclass(frozen=True)
@@ -142,25 +141,13 @@ class Feedback:
 
 # --- loading and validation ---------------------------------------------------------------
 
-def _fill_numbers(text: str, where: str) -> str:
-    def replace(match: re.Match) -> str:
-        kind, key = match.groups()
-        try:
-            entry = clinical.get(key)
-        except KeyError as exc:
-            raise DataFileError(f"{where}: {exc.args[0]}") from None
-        return entry.display() if kind == "clin" else entry.number_text()
-
-    return _PLACEHOLDER.sub(replace, text)
-
-
 def _text(raw: dict, key: str, where: str) -> str:
     value = raw.get(key)
     if value is None:
         raise DataFileError(f"{where}: field '{key}' is missing")
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(f"{where}: field '{key}' must be non-empty text")
-    return _fill_numbers(" ".join(value.split()), f"{where}, field '{key}'")
+    return clinical.fill_numbers(" ".join(value.split()), f"{where}, field '{key}'")
 
 
 def _flag(raw: dict, key: str, where: str) -> bool:

@@ -14,15 +14,14 @@ import datetime
 import io
 import itertools
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from widgets import clinical
+from widgets import red_flags as red_flag_catalogue
 from widgets.calendar_export import all_day_calendar
 from widgets.checks import real_number, whole_number
 from widgets.checks import short_repr as _show
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
-from widgets.walkthrough import fill_numbers
 
 PROTOCOL_FILE = DATA_DIR / "return_to_run_protocol.yaml"
 
@@ -103,7 +102,6 @@ DECISIONS = ("progress", "repeat", "step_back")
 DAYS_PER_STAGE = 7  # each stage is one protocol week
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not strftime: that follows the locale
 SURFACE = "flat"
-RED_FLAGS_FILE = DATA_DIR / "red_flags.yaml"
 CALENDAR_PRODID = "-//Runner's Knee course//Return to running planner//EN"
 UID_DOMAIN = "return-to-running.runners-knee-course"
 
@@ -642,7 +640,7 @@ def rules_text() -> str:
         f"{hours} after. Pain from {below} to {above} with no increase the next day: repeat the stage for "
         f"another week. Pain above {above}, or more pain the next day: go back a stage for another week. "
         f"Flat ground only until you have had {flat} of pain-free flat running. "
-        "Swelling, locking, giving way or pain at night: stop and see a professional."
+        + red_flag_catalogue.disclaimer_text()
     )
 
 
@@ -681,81 +679,25 @@ def plan_ics(sessions: list[Session], *, stamp: datetime.datetime | None = None)
     return all_day_calendar("Return to running", CALENDAR_PRODID, UID_DOMAIN, events, stamp)
 
 
-# --- warning signs and red flags ------------------------------------------------------------------
+# --- warning signs and red flags: one catalogue, widgets.red_flags ---------------------------------
 
-
-@dataclass(frozen=True)
-class Sign:
-    key: str
-    level: str
-    question: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Flag:
-    """A sign answered "yes": its level ("urgent", "see_professional", "warning_sign"), the
-    level's title, and the message: the finding followed by what to do."""
-
-    key: str
-    level: str
-    title: str
-    message: str
-
-
-@cache
-def load_red_flags(path: Path = RED_FLAGS_FILE) -> tuple[dict[str, dict[str, str]], tuple[Sign, ...]]:
-    """(levels, signs) from the red-flags data file, numbers filled in from clinical.yaml."""
-    data = load_yaml(path)
-    try:
-        levels = {
-            name: {"title": str(raw["title"]), "advice": fill_numbers(str(raw["advice"]).strip(), f"{path}: {name}")}
-            for name, raw in data["levels"].items()
-        }
-        signs = []
-        for raw in data["signs"]:
-            where = f"{path}: sign {raw.get('key')!r}"
-            if raw["level"] not in levels:
-                raise DataFileError(f"{where}: level {raw['level']!r} is not one of {', '.join(levels)}")
-            signs.append(Sign(str(raw["key"]), raw["level"], fill_numbers(str(raw["question"]).strip(), where),
-                              fill_numbers(str(raw["message"]).strip(), where)))
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"{path}: needs 'levels' (title, advice) and 'signs' (key, level, question, "
-                            f"message) ({exc})") from None
-    keys = [s.key for s in signs]
-    if len(set(keys)) != len(keys):
-        raise DataFileError(f"{path}: a sign key is used twice")
-    return levels, tuple(signs)
+Sign = red_flag_catalogue.Sign
+Flag = red_flag_catalogue.Flag
 
 
 def red_flag_questions() -> list[Sign]:
-    """Every sign with its yes/no question, most severe level first (for a form)."""
-    levels, signs = load_red_flags()
-    order = list(levels)
-    return sorted(signs, key=lambda s: order.index(s.level))
+    """Every sign of the catalogue with its yes/no question, most urgent level first (for a form)."""
+    return red_flag_catalogue.load().ordered()
 
 
 def red_flags(**answers: bool) -> list[Flag]:
-    """The signs answered True, most severe first, each with what to do.
-
-    Keywords are the sign keys of ``data/red_flags.yaml`` (e.g. ``swelling=True``,
-    ``locking=True``, ``no_improvement=True``, ``new_ache=True``); a sign not given counts as
-    "no". Any "urgent" or "see_professional" flag means stopping the return-to-running
-    programme; "warning_sign" flags are for self-management (cut volume, hip exercises).
+    """The signs answered True, most urgent first, each with what to do (see
+    :func:`widgets.red_flags.check`): e.g. ``swelling=True``, ``locked=True``, ``new_ache=True``.
     """
-    levels, signs = load_red_flags()
-    by_key = {s.key: s for s in signs}
-    unknown = sorted(set(answers) - set(by_key))
-    if unknown:
-        raise ValueError(f"unknown sign(s) {', '.join(unknown)}; known: {', '.join(by_key)}")
-    for key, answer in answers.items():
-        check_bool(answer, key)
-    order = list(levels)
-    flagged = sorted((by_key[k] for k, yes in answers.items() if yes), key=lambda s: order.index(s.level))
-    return [Flag(s.key, s.level, levels[s.level]["title"], f"{s.message} {levels[s.level]['advice']}")
-            for s in flagged]
+    return red_flag_catalogue.check(**answers)
 
 
 def needs_professional(flags: list[Flag]) -> bool:
-    """True when any flag means seeing a professional (urgently or not) rather than self-managing."""
-    return any(f.level in ("urgent", "see_professional") for f in flags)
+    """True when any flag means not running today and seeing a professional first; "review" and
+    early warning signs keep the programme going (check the plan; cut volume)."""
+    return red_flag_catalogue.stops_running(flags)

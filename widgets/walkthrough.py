@@ -1,49 +1,81 @@
 """Decision walkthroughs: trees as data (``data/walkthroughs/*.yaml``), checked for safety.
 
-A tree has ``id``, ``title``, ``start`` and ``nodes``; a node is either a question
-(``question``, optional ``help``, ``answers``: ``[{label, next, red_flag?}]``) or an outcome
-(``outcome`` in :data:`OUTCOME_KINDS`, ``title``, ``text``, optional ``links``:
-``[{text, doc}]``). Text may contain ``{clin:key}`` / ``{clinnum:key}``, replaced with the
-clinical number from ``widgets.clinical`` when the tree is loaded, so no number is retyped.
+Every tree starts with the same emergency screen, built here from the red-flag catalogue
+(:mod:`widgets.red_flags`): one question for the emergency signs, one for the same-day signs, each
+answered "yes", "no" or "not sure". Only "no" to both goes on to the tree's own first question
+(``after_screen``), so no tree can forget or reword the screen.
 
-Safety rules, checked by :func:`validate` (and by the tests for every tree on every path):
-a path on which any ``red_flag`` answer was chosen ends in ``urgent`` or ``see_professional``;
-no cycles, no dangling ``next``, no unreachable node, no outcome without advice text.
-Pure model: no widgets, no HTML.
+A tree file has ``id``, ``title``, ``after_screen``, optional ``must_ask`` (sign keys every
+self-management path must have cleared, beyond the screen) and ``nodes``. A node is one of:
+
+- a question: ``question``, optional ``help``, ``answers``: ``[{label, next, says?, signs?}]``.
+  ``says: yes`` / ``no`` / ``unsure`` with ``signs: [keys]`` records that choosing the answer
+  reports (or rules out) those catalogue signs; "unsure" counts as "yes" (route up, not down).
+- a checklist: ``checklist: [sign keys]``, ``if_yes``, ``if_no`` and optional ``if_unsure``
+  (default: the ``if_yes`` target), optional ``question`` / ``help``. It asks "Do any of these apply?" over the
+  catalogue's own wording of the signs, so a sign is never retyped in a tree.
+- an outcome: ``outcome`` in :data:`OUTCOME_KINDS`, ``title``, ``text``, optional ``links``.
+  The urgent kinds are the catalogue's levels; their time frame and first action come from the
+  catalogue, never from the tree's text.
+
+Text may contain ``{clin:key}`` / ``{clinnum:key}`` (a clinical number, filled in at load).
+
+The safety checker, :func:`safety_problems`, enumerates every path (trees are small) and fails a
+tree, naming file, node and sign, when a path answering "yes" to a sign ends below the sign's
+urgency, or a path reaching a non-urgent outcome has not had every emergency and same-day sign
+(and every ``must_ask`` sign) answered "no". It runs whenever a tree is loaded, so the build
+fails on an unsafe tree. Pure model: no widgets, no HTML.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from widgets import clinical
+import jsonschema
+
+from widgets import red_flags
 from widgets.clinical import DATA_DIR, DataFileError, load_yaml
+from widgets.clinical import fill_numbers as _fill
 
 TREES_DIR = DATA_DIR / "walkthroughs"
-OUTCOME_KINDS = ("urgent", "see_professional", "self_manage", "likely_pfps", "other_condition")
-# What each kind is called on the page: plain words, not the data file's ids.
-OUTCOME_LABELS = {
-    "urgent": "Seek care today",
-    "see_professional": "See a professional",
+URGENT_KINDS = ("emergency", "same_day", "within_days", "review")
+OUTCOME_KINDS = (*URGENT_KINDS, "self_manage", "likely_pfps", "other_condition")
+# What the non-urgent kinds are called on the page; urgent kinds take the catalogue level's title.
+OTHER_LABELS = {
     "self_manage": "You can manage this yourself",
     "likely_pfps": "Fits runner's knee",
     "other_condition": "Possibly another condition",
 }
-PROFESSIONAL_OUTCOMES = ("urgent", "see_professional")
-_PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
+SCREEN_PREFIX = "screen_"
+CHECKLIST_ANSWERS = (("yes", "Yes, one or more of these"), ("no", "No, none of these"), ("unsure", "I'm not sure"))
 
 
 class TreeError(DataFileError):
     """A walkthrough file breaks the schema or a safety rule (the message names file, node, field)."""
 
 
+def fill_numbers(text: str, where: str) -> str:
+    return _fill(text, where, TreeError)
+
+
+def kind_label(kind: str) -> str:
+    cat = red_flags.load()
+    return cat.levels[kind].title if kind in cat.levels else OTHER_LABELS[kind]
+
+
+def kind_rank(kind: str) -> int:
+    """How urgent an outcome kind is: the catalogue level's rank; 0 for the non-urgent kinds."""
+    cat = red_flags.load()
+    return cat.levels[kind].rank if kind in URGENT_KINDS else 0
+
+
 @dataclass(frozen=True)
 class Answer:
     label: str
     next: str
-    red_flag: bool = False
+    says: str | None = None  # "yes", "no" or "unsure" about `signs`
+    signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +83,7 @@ class Node:
     id: str
     question: str | None = None
     help: str | None = None
+    items: tuple[str, ...] = ()  # a checklist's signs, in the catalogue's words
     answers: tuple[Answer, ...] = ()
     outcome: str | None = None
     title: str | None = None
@@ -69,98 +102,159 @@ class Tree:
     start: str
     nodes: dict[str, Node]
     source: Path
+    must_ask: tuple[str, ...] = ()
 
     def to_data(self) -> dict:
-        """Plain data for the static player's embedded JSON (numbers already filled in)."""
+        """Plain data for the static player's embedded JSON (numbers and catalogue words filled in)."""
+        cat = red_flags.load()
         return {
             "id": self.id,
             "title": self.title,
             "start": self.start,
-            "kinds": OUTCOME_LABELS,
+            "kinds": {kind: kind_label(kind) for kind in OUTCOME_KINDS},
+            "levels": {k: {"title": lv.title, "when": lv.when, "action": lv.action, "icon": lv.icon}
+                       for k, lv in cat.levels.items() if k in URGENT_KINDS},
             "nodes": {
                 node_id: (
-                    {"outcome": n.outcome, "title": n.title, "text": n.text, "links": list(n.links)}
+                    {"outcome": n.outcome, "title": n.title, "text": n.text, "items": list(n.items),
+                     "links": list(n.links)}
                     if n.is_outcome
-                    else {"question": n.question, "help": n.help,
-                          "answers": [{"label": a.label, "next": a.next, "red_flag": a.red_flag} for a in n.answers]}
+                    else {"question": n.question, "help": n.help, "items": list(n.items),
+                          "answers": [{"label": a.label, "next": a.next} for a in n.answers]}
                 )
                 for node_id, n in self.nodes.items()
             },
         }
 
 
-def fill_numbers(text: str, where: str) -> str:
-    """Replace {clin:key} / {clinnum:key} with the clinical number (display or number only)."""
+# --- reading a tree file ----------------------------------------------------------------------
 
-    def replace(match: re.Match) -> str:
-        kind, key = match.groups()
-        try:
-            entry = clinical.get(key)
-        except KeyError as exc:
-            raise TreeError(f"{where}: {exc.args[0]}") from None
-        return entry.display() if kind == "clin" else entry.number_text()
+_TEXT = {"type": "string", "minLength": 1}
+_KEYS = {"type": "array", "minItems": 1, "items": {"type": "string"}}
+_LINKS = {"type": "array", "items": {"type": "object", "required": ["text", "doc"], "additionalProperties": False,
+                                     "properties": {"text": _TEXT, "doc": _TEXT}}}
+NODE_SCHEMA = {
+    "oneOf": [
+        {"type": "object", "required": ["question", "answers"], "additionalProperties": False,
+         "properties": {"question": _TEXT, "help": _TEXT, "answers": {
+             "type": "array", "minItems": 2, "items": {
+                 "type": "object", "required": ["label", "next"], "additionalProperties": False,
+                 "properties": {"label": _TEXT, "next": _TEXT, "says": {"enum": ["yes", "no", "unsure"]},
+                                "signs": _KEYS}}}}},
+        {"type": "object", "required": ["checklist", "if_yes", "if_no"], "additionalProperties": False,
+         "properties": {"checklist": _KEYS, "question": _TEXT, "help": _TEXT, "if_yes": _TEXT, "if_no": _TEXT,
+                        "if_unsure": _TEXT}},
+        {"type": "object", "required": ["outcome", "title", "text"], "additionalProperties": False,
+         "properties": {"outcome": {"enum": list(OUTCOME_KINDS)}, "title": _TEXT, "text": _TEXT, "links": _LINKS}},
+    ]
+}
+TREE_SCHEMA = {
+    "type": "object", "required": ["id", "title", "after_screen", "nodes"], "additionalProperties": False,
+    "properties": {"id": _TEXT, "title": _TEXT, "after_screen": _TEXT, "must_ask": _KEYS,
+                   "nodes": {"type": "object", "minProperties": 1}},
+}
 
-    return _PLACEHOLDER.sub(replace, text)
+
+def _schema_check(raw: object, schema: dict, where: str) -> None:
+    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema).iter_errors(raw))
+    if error is not None:
+        path = ".".join(str(p) for p in error.absolute_path)
+        raise TreeError(f"{where}{': field ' + repr(path) if path else ''}: {error.message}")
 
 
-def _text(raw: dict, key: str, where: str, required: bool = True) -> str | None:
-    value = raw.get(key)
-    if value is None:
-        if required:
-            raise TreeError(f"{where}: field '{key}' is missing")
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise TreeError(f"{where}: field '{key}' must be non-empty text")
-    return fill_numbers(" ".join(value.split()), f"{where}, field '{key}'")
+def _words(text: str, where: str) -> str:
+    return fill_numbers(" ".join(text.split()), where)
+
+
+def _known_signs(keys, where: str) -> tuple[str, ...]:
+    cat = red_flags.load()
+    for key in keys:
+        if key not in cat.signs:
+            raise TreeError(f"{where}: sign {key!r} is not in red_flags.yaml")
+    return tuple(keys)
+
+
+def checklist_node(node_id: str, signs: tuple[str, ...], targets: dict[str, str], question: str | None = None,
+                   help_text: str | None = None) -> Node:
+    """A "Do any of these apply?" question over catalogue signs, answered yes / no / not sure."""
+    cat = red_flags.load()
+    answers = tuple(Answer(label=label, next=targets.get(says, targets["yes"]), says=says, signs=signs)
+                    for says, label in CHECKLIST_ANSWERS)
+    return Node(id=node_id, question=question or "Do any of these apply?", help=help_text,
+                items=tuple(cat.signs[k].label for k in signs), answers=answers)
 
 
 def _parse_node(node_id: str, raw: object, path: Path) -> Node:
     where = f"{path.name}: node '{node_id}'"
-    if not isinstance(raw, dict):
-        raise TreeError(f"{where}: must be a question or an outcome mapping")
-    if ("question" in raw) == ("outcome" in raw):
-        raise TreeError(f"{where}: needs exactly one of the fields 'question' or 'outcome'")
+    _schema_check(raw, NODE_SCHEMA, where)
+    if node_id.startswith(SCREEN_PREFIX):
+        raise TreeError(f"{where}: ids starting with '{SCREEN_PREFIX}' belong to the emergency screen")
     if "outcome" in raw:
-        if raw["outcome"] not in OUTCOME_KINDS:
-            kinds = ", ".join(OUTCOME_KINDS)
-            raise TreeError(f"{where}: field 'outcome' must be one of {kinds}, got {raw['outcome']!r}")
-        links = raw.get("links") or []
-        if not all(isinstance(link, dict) and {"text", "doc"} <= set(link) for link in links):
-            raise TreeError(f"{where}: field 'links' must be a list of {{text, doc}}")
-        return Node(id=node_id, outcome=raw["outcome"], title=_text(raw, "title", where),
-                    text=_text(raw, "text", where), links=tuple(links))
-    answers = raw.get("answers")
-    if not isinstance(answers, list) or len(answers) < 2:
-        raise TreeError(f"{where}: field 'answers' must list at least two answers")
-    parsed = []
-    for i, answer in enumerate(answers):
+        return Node(id=node_id, outcome=raw["outcome"], title=_words(raw["title"], f"{where}, field 'title'"),
+                    text=_words(raw["text"], f"{where}, field 'text'"), links=tuple(raw.get("links", ())))
+    help_text = _words(raw["help"], f"{where}, field 'help'") if "help" in raw else None
+    if "checklist" in raw:
+        signs = _known_signs(raw["checklist"], f"{where}, field 'checklist'")
+        question = _words(raw["question"], f"{where}, field 'question'") if "question" in raw else None
+        return checklist_node(node_id, signs, {k: raw[f"if_{k}"] for k in ("yes", "no", "unsure") if f"if_{k}" in raw},
+                              question, help_text)
+    answers = []
+    for i, a in enumerate(raw["answers"]):
         answer_where = f"{where}, answer {i + 1}"
-        if not isinstance(answer, dict) or not isinstance(answer.get("next"), str):
-            raise TreeError(f"{answer_where}: field 'next' is missing")
-        red_flag = answer.get("red_flag", False)
-        if not isinstance(red_flag, bool):
-            raise TreeError(f"{answer_where}: field 'red_flag' must be true or false")
-        parsed.append(Answer(label=_text(answer, "label", answer_where), next=answer["next"], red_flag=red_flag))
-    return Node(id=node_id, question=_text(raw, "question", where), help=_text(raw, "help", where, required=False),
-                answers=tuple(parsed))
+        if ("says" in a) != ("signs" in a):
+            raise TreeError(f"{answer_where}: fields 'says' and 'signs' go together")
+        answers.append(Answer(label=_words(a["label"], f"{answer_where}, field 'label'"), next=a["next"],
+                              says=a.get("says"), signs=_known_signs(a.get("signs", ()), answer_where)))
+    return Node(id=node_id, question=_words(raw["question"], f"{where}, field 'question'"), help=help_text,
+                answers=tuple(answers))
+
+
+def screen_nodes(after_screen: str) -> dict[str, Node]:
+    """The emergency screen every tree starts with: emergency signs, then same-day signs."""
+    cat = red_flags.load()
+    emergency = tuple(s.key for s in cat.signs_at("emergency"))
+    same_day = tuple(s.key for s in cat.signs_at("same_day"))
+
+    def outcome(kind: str, keys: tuple[str, ...], title: str, text: str) -> Node:
+        return Node(id=f"{SCREEN_PREFIX}{kind}_outcome", outcome=kind, title=title, text=text,
+                    items=tuple(f"{cat.signs[k].label[0].upper()}{cat.signs[k].label[1:]}: {cat.signs[k].why}"
+                                for k in keys),
+                    links=({"text": "All the red flags, and how soon each needs care", "doc": "/book/red-flags"},))
+
+    nodes = [
+        checklist_node(f"{SCREEN_PREFIX}emergency", emergency,
+                       {"yes": f"{SCREEN_PREFIX}emergency_outcome", "no": f"{SCREEN_PREFIX}same_day"},
+                       "First, a safety check. Does either of these apply right now?",
+                       "Compare with the other knee: swelling on its own is not \"out of place\"."),
+        checklist_node(f"{SCREEN_PREFIX}same_day", same_day,
+                       {"yes": f"{SCREEN_PREFIX}same_day_outcome", "no": after_screen},
+                       "Do any of these apply?"),
+        outcome("emergency", emergency, "Call for help now",
+                "What you described can be a medical emergency. Get help first; the questions about "
+                "runner's knee can wait."),
+        outcome("same_day", same_day, "This needs to be checked today",
+                "What you described is not part of runner's knee and needs a same-day assessment. If "
+                "you are not sure whether it applies, get it checked anyway: being seen and told it is "
+                "nothing serious is a good outcome."),
+    ]
+    return {n.id: n for n in nodes}
 
 
 def load_tree(path: Path) -> Tree:
-    """Read and validate one walkthrough file."""
+    """Read one walkthrough file, put the emergency screen in front, and check it for safety."""
     path = Path(path)
     raw = load_yaml(path)
-    if not isinstance(raw, dict):
-        raise TreeError(f"{path.name}: expected id, title, start and nodes at the top level")
-    for key in ("id", "title", "start", "nodes"):
-        if key not in raw:
-            raise TreeError(f"{path.name}: field '{key}' is missing")
-    if not isinstance(raw["nodes"], dict) or not raw["nodes"]:
-        raise TreeError(f"{path.name}: field 'nodes' must map node ids to nodes")
+    _schema_check(raw, TREE_SCHEMA, path.name)
     nodes = {str(node_id): _parse_node(str(node_id), node, path) for node_id, node in raw["nodes"].items()}
-    tree = Tree(id=str(raw["id"]), title=str(raw["title"]), start=str(raw["start"]), nodes=nodes, source=path)
+    nodes = {**screen_nodes(str(raw["after_screen"])), **nodes}
+    must_ask = _known_signs(raw.get("must_ask", ()), f"{path.name}: field 'must_ask'")
+    tree = Tree(id=str(raw["id"]), title=str(raw["title"]), start=f"{SCREEN_PREFIX}emergency", nodes=nodes,
+                source=path, must_ask=must_ask)
     validate(tree)
     return tree
 
+
+# --- paths and the safety checker ---------------------------------------------------------------
 
 @dataclass
 class Path_:
@@ -169,9 +263,16 @@ class Path_:
     steps: list[tuple[str, Answer]] = field(default_factory=list)
     outcome: Node | None = None
 
-    @property
-    def red_flag_chosen(self) -> bool:
-        return any(answer.red_flag for _, answer in self.steps)
+    def raised(self) -> dict[str, str]:
+        """Sign key → the node where the person answered "yes" or "not sure" to it."""
+        return {s: node_id for node_id, a in self.steps if a.says in ("yes", "unsure") for s in a.signs}
+
+    def cleared(self) -> set[str]:
+        """The signs the person answered "no" to."""
+        return {s for _, a in self.steps if a.says == "no" for s in a.signs}
+
+    def node_ids(self) -> list[str]:
+        return [node_id for node_id, _ in self.steps]
 
 
 def enumerate_paths(tree: Tree) -> list[Path_]:
@@ -195,22 +296,58 @@ def enumerate_paths(tree: Tree) -> list[Path_]:
     return paths
 
 
+def safety_problems(tree: Tree) -> list[str]:
+    """Every safety rule a tree breaks, one message per (node, sign), naming file, node and sign."""
+    cat = red_flags.load()
+    name = tree.source.name
+    screen = [s.key for s in cat.screen_signs()]
+    problems: dict[str, None] = {}  # ordered set
+    if tree.nodes[tree.start].is_outcome:
+        problems[f"{name}: node '{tree.start}': the tree does not start with the emergency screen"] = None
+    for p in enumerate_paths(tree):
+        # The screen comes first: no other question before every emergency and same-day sign is "no".
+        cleared_so_far: set[str] = set()
+        for node_id, answer in p.steps:
+            if not set(answer.signs) & set(screen) and not set(screen) <= cleared_so_far:
+                missing = next(s for s in screen if s not in cleared_so_far)
+                problems[(f"{name}: node '{node_id}': asked before the emergency screen has cleared sign "
+                          f"'{missing}'")] = None
+            if answer.says == "no":
+                cleared_so_far |= set(answer.signs)
+        rank = kind_rank(p.outcome.outcome)
+        for sign, node_id in p.raised().items():
+            level = cat.signs[sign].level
+            if cat.rank(level) > rank:
+                problems[(f"{name}: node '{node_id}': answering yes to sign '{sign}' ({level}) can end at "
+                          f"'{p.outcome.id}' ({p.outcome.outcome}), which is less urgent")] = None
+        if rank < cat.rank("same_day"):
+            cleared = p.cleared()
+            needed = screen + [s for s in tree.must_ask if rank < cat.rank(cat.signs[s].level)]
+            for sign in needed:
+                if sign not in cleared:
+                    problems[(f"{name}: node '{p.outcome.id}': a path reaches this {p.outcome.outcome} outcome "
+                              f"without asking sign '{sign}' ({cat.signs[sign].level})")] = None
+    return list(problems)
+
+
 def validate(tree: Tree) -> None:
-    """Raise TreeError unless every safety and structure rule holds."""
+    """Raise TreeError unless every structure and safety rule holds."""
     name = tree.source.name
     paths = enumerate_paths(tree)  # dangling next and cycles raise here
-    reached = {tree.start} | {node_id for p in paths for node_id, _ in p.steps} | {p.outcome.id for p in paths}
-    reached |= {a.next for p in paths for _, a in p.steps}
+    reached = {tree.start} | {n for p in paths for n in p.node_ids()} | {p.outcome.id for p in paths}
     unreachable = sorted(set(tree.nodes) - reached)
     if unreachable:
         raise TreeError(f"{name}: node '{unreachable[0]}': unreachable from start '{tree.start}'")
-    for p in paths:
-        if p.red_flag_chosen and p.outcome.outcome not in PROFESSIONAL_OUTCOMES:
-            flags = [a.label for _, a in p.steps if a.red_flag]
-            raise TreeError(
-                f"{name}: node '{p.outcome.id}': a path choosing the red flag {flags[0]!r} ends in "
-                f"'{p.outcome.outcome}'; it must end in urgent or see_professional"
-            )
+    problems = safety_problems(tree)
+    if problems:
+        raise TreeError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+
+
+def without_sign(tree: Tree, node_id: str, sign: str) -> Tree:
+    """A copy of ``tree`` whose node ``node_id`` no longer asks ``sign`` (for mutation tests)."""
+    node = tree.nodes[node_id]
+    answers = tuple(replace(a, signs=tuple(s for s in a.signs if s != sign)) for a in node.answers)
+    return replace(tree, nodes={**tree.nodes, node_id: replace(node, answers=answers)})
 
 
 def tree_files() -> list[Path]:
@@ -243,7 +380,7 @@ class Session:
         node = self.node
         if node.is_outcome:
             raise ValueError("This walkthrough has ended; go back or start again.")
-        if not isinstance(index, int) or not 0 <= index < len(node.answers):
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(node.answers):
             raise ValueError(f"Answer must be a number from 0 to {len(node.answers) - 1}, got {index!r}")
         self.history.append((node.id, index))
         return self.node
@@ -258,5 +395,11 @@ class Session:
         return self.node
 
     def summary(self) -> list[tuple[str, str]]:
-        """(question, answer given) pairs, in order: for a reader to copy or print for a clinician."""
-        return [(self.tree.nodes[q].question, self.tree.nodes[q].answers[i].label) for q, i in self.history]
+        """(question, answer given) pairs, in order: for a reader to copy or print for a clinician.
+        A checklist question carries its list, so "No, none of these" says what was ruled out."""
+        out = []
+        for q, i in self.history:
+            node = self.tree.nodes[q]
+            question = node.question + (f" ({'; '.join(node.items)})" if node.items else "")
+            out.append((question, node.answers[i].label))
+        return out

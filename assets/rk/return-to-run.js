@@ -904,12 +904,9 @@
       if (!flags.length) return;
       var professional = needsProfessional(flags);
       var box = el("div", { className: "rk-rtr-flag-box " + (professional ? "rk-rtr-flag-professional" : "rk-rtr-flag-warning") });
-      if (professional) {
-        box.appendChild(el("p", { className: "rk-rtr-flag-title", text: "See a professional" }));
-        box.appendChild(el("p", { className: "rk-rtr-flag-lead", text: "Do not run today: what you ticked is not part of normal recovery." }));
-      } else {
-        box.appendChild(el("p", { className: "rk-rtr-flag-title", text: "Early warning sign: adjust your running" }));
-      }
+      // The most urgent sign's level names the box (flags come most urgent first); every word is
+      // the catalogue's (widgets/data/red_flags.yaml), none is typed here.
+      box.appendChild(el("p", { className: "rk-rtr-flag-title", text: flags[0].title }));
       DATA.red_flags.levels.forEach(function (level) {
         var mine = flags.filter(function (f) { return f.level === level.key; });
         if (!mine.length) return;

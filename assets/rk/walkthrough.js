@@ -14,6 +14,10 @@
     return node;
   }
 
+  function itemList(cls, items) {
+    return el("ul", { class: cls }, items.map(function (t) { return el("li", { text: t }); }));
+  }
+
   function docHref(doc) {
     // Sphinx writes the path from this page to the site root on <html data-content_root>.
     var root = document.documentElement.getAttribute("data-content_root") || "./";
@@ -47,11 +51,16 @@
     var nodes = this.tree.nodes;
     var lines = [this.tree.title, ""];
     this.history.forEach(function (h) {
-      lines.push("Q: " + nodes[h.node].question);
+      var q = nodes[h.node];
+      lines.push("Q: " + q.question + (q.items && q.items.length ? " (" + q.items.join("; ") + ")" : ""));
       lines.push("A: " + nodes[h.node].answers[h.answer].label);
     });
     var end = this.current().node;
-    if (end.outcome) lines.push("", "Result: " + end.title);
+    if (end.outcome) {
+      var lv = this.tree.levels[end.outcome];
+      lines.push("", "Result: " + this.tree.kinds[end.outcome] + " — " + end.title);
+      if (lv) lines.push("What to do, " + lv.when + ": " + lv.action);
+    }
     return lines.join("\n");
   };
 
@@ -79,6 +88,7 @@
       panel.appendChild(el("p", { class: "rk-wt-progress", text: "Question " + (this.history.length + 1) }));
       heading = el("h3", { class: "rk-wt-question", tabindex: "-1", text: node.question });
       panel.appendChild(heading);
+      if (node.items && node.items.length) panel.appendChild(itemList("rk-wt-items", node.items));
       if (node.help) panel.appendChild(el("p", { class: "rk-wt-help", text: node.help }));
       var list = el("div", { class: "rk-wt-answers", role: "group", "aria-label": node.question });
       node.answers.forEach(function (a, i) {
@@ -89,10 +99,28 @@
       panel.appendChild(list);
     } else {
       var box = el("div", { class: "rk-wt-outcome rk-wt-" + node.outcome, "data-outcome": node.outcome });
-      box.appendChild(el("p", { class: "rk-wt-kind", text: this.tree.kinds[node.outcome] }));
+      var level = this.tree.levels[node.outcome];
+      var kind = el("p", { class: "rk-wt-kind" });
+      if (level) {
+        // Urgent outcomes: an icon and the level's words (not colour alone), then what to do and
+        // when, first; all from the red-flag catalogue, never typed in the tree.
+        var icon = el("span", { class: "rk-wt-icon" });
+        icon.innerHTML = this.tree.icons[level.icon]; // build-time SVG from widgets/figures/icons.py
+        kind.appendChild(icon);
+      }
+      kind.appendChild(document.createTextNode(this.tree.kinds[node.outcome]));
+      box.appendChild(kind);
+      if (level) box.appendChild(el("p", { class: "rk-wt-action", text: level.action }));
       heading = el("h3", { class: "rk-wt-title", tabindex: "-1", text: node.title });
       box.appendChild(heading);
       box.appendChild(el("p", { text: node.text }));
+      if (node.items && node.items.length) {
+        // What each screened sign can mean: folded, so a person who ticked one sign is not shown
+        // every frightening possibility at once on a small screen.
+        var more = el("details", { class: "rk-wt-more" }, [el("summary", { text: "What each of these signs can mean" })]);
+        more.appendChild(itemList("rk-wt-items", node.items));
+        box.appendChild(more);
+      }
       if (node.links && node.links.length) {
         var links = el("ul", { class: "rk-wt-links" });
         node.links.forEach(function (l) {

@@ -130,7 +130,7 @@ def test_readiness_and_red_flags_match_python(watched_page, site_url):
         assert js == [{"name": c.name, "label": c.label, "met": c.met, "message": c.message} for c in py]
         js_ready = page.evaluate("a => window.rkReturnToRun.ready(window.rkReturnToRun.checkReadiness(a))", kwargs)
         assert js_ready == rtr.ready(py)
-    for ticked in ([], ["new_ache"], ["locking", "new_ache"], ["stairs_down", "deformed", "swelling"]):
+    for ticked in ([], ["new_ache"], ["locked", "new_ache"], ["stairs_down", "deformed", "swelling"]):
         answers = {key: True for key in ticked}
         js = page.evaluate("""a => { const r = window.rkReturnToRun, f = r.redFlags(a);
                                      return [f, r.needsProfessional(f)]; }""", answers)

@@ -1,9 +1,12 @@
-"""The static walkthroughs in Chromium: every outcome kind reachable by clicking, Back and
-Start again, keyboard-only use, the disclaimer on every outcome, the answer summary."""
+"""The static walkthroughs in Chromium: the emergency screen first on every page, every outcome
+kind reachable by clicking, Back and Start again, keyboard-only use, the disclaimer on every
+outcome, the answer summary."""
 
 from __future__ import annotations
 
 import pytest
+
+from widgets import red_flags
 
 pytestmark = pytest.mark.browser
 
@@ -23,17 +26,49 @@ def outcome(page):
     return box.get_attribute("data-outcome"), box.inner_text()
 
 
+# Every walkthrough opens with the same two screen questions; "No, none of these" twice passes them.
+SCREEN_CLEAR = ["No, none of these", "No, none of these"]
+
+
+@pytest.mark.parametrize("docname", [IS_THIS, SELF_TESTS, CAN_I_RUN])
+@pytest.mark.parametrize(("answers", "kind"), [(["Yes, one or more"], "emergency"),
+                                              (["No, none of these", "Yes, one or more"], "same_day"),
+                                              (["No, none of these", "I'm not sure"], "same_day")])
+def test_the_first_question_is_the_emergency_screen(watched_page, site_url, docname, answers, kind):
+    page = watched_page.page
+    page.goto(f"{site_url}/{docname}.html")
+    first = page.locator(".rk-widget-walkthrough")
+    cat = red_flags.load()
+    shown = first.inner_text()
+    assert "safety check" in shown
+    for sign in cat.signs_at("emergency"):
+        assert sign.label in shown
+    click_path(page, answers)
+    got_kind, text = outcome(page)
+    assert got_kind == kind
+    level = cat.levels[kind]
+    # What to do comes first, in words, with an icon beside the level's name (not colour alone).
+    assert text.index(level.title) < text.index(level.action[:40]) < text.index("Educational use only")
+    assert page.locator(f".rk-wt-outcome .rk-icon-{level.icon}").count() == 1
+    watched_page.assert_clean()  # no request left the page, no console error
+
+
 @pytest.mark.parametrize(
     ("docname", "labels", "kind"),
     [
-        (IS_THIS, ["All around", "Gradually", "Going down stairs", "None of these"], "likely_pfps"),
-        (IS_THIS, ["The outer side", "None of these"], "other_condition"),
-        (IS_THIS, ["All around", "Gradually", "Going down stairs", "Yes, one or more"], "see_professional"),
-        (IS_THIS, ["All around", "swelled within hours"], "urgent"),
-        (IS_THIS, ["One small spot"], "see_professional"),
-        (CAN_I_RUN, ["recovering", "None of these", "Below 2/10", "No, the same"], "self_manage"),
-        (CAN_I_RUN, ["running normally", "Yes, one or more"], "see_professional"),
-        (SELF_TESTS, ["None of these", "Clarke", "It brought on"], "likely_pfps"),
+        (IS_THIS, [*SCREEN_CLEAR, "Gradually", "18 or older", "All around", "Stairs", "No, none", "No, under 40"],
+         "likely_pfps"),
+        (IS_THIS, [*SCREEN_CLEAR, "Gradually", "18 or older", "The outer side", "No, none"], "other_condition"),
+        (IS_THIS, [*SCREEN_CLEAR, "Gradually", "18 or older", "All around", "Stairs", "Yes, one or more"],
+         "within_days"),
+        (IS_THIS, [*SCREEN_CLEAR, "Suddenly, with a twist"], "within_days"),
+        (IS_THIS, [*SCREEN_CLEAR, "Gradually", "Under 18", "On the bony bump", "No, none"], "other_condition"),
+        (CAN_I_RUN, [*SCREEN_CLEAR, "recovering", "No, none", "Yes, it is improving", "Below 2/10", "No, the same"],
+         "self_manage"),
+        (CAN_I_RUN, [*SCREEN_CLEAR, "recovering", "No, none", "No, it has not improved"], "review"),
+        (CAN_I_RUN, [*SCREEN_CLEAR, "running normally", "Yes, one or more"], "within_days"),
+        (SELF_TESTS, [*SCREEN_CLEAR, "No, none", "Clarke", "It brought on"], "likely_pfps"),
+        (SELF_TESTS, [*SCREEN_CLEAR, "No, none", "step-down", "locked"], "same_day"),
     ],
 )
 def test_click_through_to_each_outcome_kind(watched_page, site_url, docname, labels, kind):
@@ -42,39 +77,45 @@ def test_click_through_to_each_outcome_kind(watched_page, site_url, docname, lab
     click_path(page, labels)
     got_kind, text = outcome(page)
     assert got_kind == kind
-    assert "not a diagnosis" in text  # the disclaimer on every outcome
-    if kind in ("urgent", "see_professional"):
-        assert any(w in text.lower() for w in ("doctor", "physiotherapist", "urgent-care", "emergency"))
+    assert "Educational use only" in text  # the disclaimer on every outcome
+    if kind in red_flags.load().levels:
+        assert red_flags.load().levels[kind].action[:40] in text
     summary = page.locator(".rk-wt-summary textarea").input_value()
     assert summary.count("Q: ") == len(labels)
+    assert "will not straighten" in summary  # the screen's list is in the summary for a clinician
     watched_page.assert_clean()
 
 
 def test_back_and_start_again(watched_page, site_url):
     page = watched_page.page
     page.goto(f"{site_url}/{CAN_I_RUN}.html")
-    click_path(page, ["recovering", "None of these"])
+    click_path(page, [*SCREEN_CLEAR, "recovering", "No, none", "Yes, it is improving"])
     assert "How bad was the knee pain" in page.locator(".rk-wt-question").inner_text()
     page.get_by_role("button", name="← Back").click()
-    assert "Do any of these apply?" in page.locator(".rk-wt-question").inner_text()
+    assert "has the knee improved at all?" in page.locator(".rk-wt-question").inner_text()
     page.get_by_role("button", name="Start again").click()
-    assert page.locator(".rk-wt-question").inner_text() == "Which describes you?"
+    assert "safety check" in page.locator(".rk-wt-question").inner_text()
     assert page.get_by_role("button", name="Start again").count() == 0
     watched_page.assert_clean()
 
 
 def test_keyboard_only(watched_page, site_url):
-    """Tab to the first answer and press Enter; after each answer focus is on the new question,
-    so one Tab reaches its first answer. Path: diffuse → gradual → stairs... → red flag: yes."""
+    """Keyboard only: Enter on an answer; focus moves to the new question, so Tab reaches its
+    answers in order. Path: no emergency sign → no same-day sign (Tab, Tab) → "Suddenly, with a
+    twist" (Tab, Tab) → the within-days outcome, with focus on its title."""
     page = watched_page.page
     page.goto(f"{site_url}/{IS_THIS}.html")
-    page.locator(".rk-wt-answer").first.focus()
+    page.locator(".rk-wt-answer").nth(1).focus()  # "No, none of these"
     page.keyboard.press("Enter")
-    for _ in range(3):
-        assert page.evaluate("document.activeElement.className") == "rk-wt-question"
-        page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.className") == "rk-wt-question"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.className") == "rk-wt-question"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     got_kind, _ = outcome(page)
-    assert got_kind == "see_professional"
+    assert got_kind == "within_days"
     assert page.evaluate("document.activeElement.className") == "rk-wt-title"
     watched_page.assert_clean()

@@ -108,8 +108,10 @@ def test_readiness_and_red_flags(tmp_path):
     live.readiness_button.click()
     assert "step_down_pain must be a number from 0 to 10" in live.readiness_result.value
     live.flags["new_ache"].value = True
-    assert "Early warning sign" in live.flags_result.value and "SEE A PROFESSIONAL" not in live.flags_result.value
-    live.flags["locking"].value = True
-    assert "SEE A PROFESSIONAL" in live.flags_result.value
-    live.flags["locking"].value = live.flags["new_ache"].value = False
+    assert "Early warning sign" in live.flags_result.value and "Get care today" not in live.flags_result.value
+    # A locked knee is a same-day sign: the result is headed by that level, with its action first.
+    live.flags["locked"].value = True
+    assert live.flags_result.value.index("Get care today") < live.flags_result.value.index("Early warning sign")
+    assert "same-day assessment today" in live.flags_result.value
+    live.flags["locked"].value = live.flags["new_ache"].value = False
     assert live.flags_result.value == ""

@@ -1,19 +1,29 @@
-"""The JupyterLab walkthrough: clicking answers moves through the same tree."""
+"""The JupyterLab walkthrough: clicking answers moves through the same tree, and an urgent
+outcome leads with the catalogue's icon, level and action."""
 
+from widgets import red_flags
 from widgets.live.walkthrough import LiveWalkthrough
 
 
-def test_clicking_to_a_red_flag_outcome_shows_professional_advice_and_disclaimer():
+def test_yes_on_the_emergency_screen_shows_what_to_do_now():
     live = LiveWalkthrough("is_this_runners_knee")
-    assert "Where does it hurt most?" in live.text.value
-    live.answers.children[0].click()  # diffuse
-    live.answers.children[0].click()  # gradual
-    live.answers.children[0].click()  # stairs, squatting...
-    live.answers.children[0].click()  # yes, a red flag
-    assert "See a professional" in live.text.value
-    assert "not a diagnosis" in live.text.value
+    assert "safety check" in live.text.value
+    live.answers.children[0].click()  # yes, an emergency sign
+    level = red_flags.load().levels["emergency"]
+    assert "rk-icon-phone" in live.text.value and level.title in live.text.value
+    assert level.action.split(",")[0] in live.text.value
+    assert "Educational use only" in live.text.value
     assert live.answers.children == ()
+
+
+def test_clicking_to_a_within_days_outcome_back_and_restart():
+    live = LiveWalkthrough("is_this_runners_knee")
+    live.answers.children[1].click()  # no emergency sign
+    live.answers.children[1].click()  # no same-day sign
+    live.answers.children[1].click()  # started with an injury
+    assert "See a professional this week" in live.text.value
+    assert "The pain started with an injury" in live.text.value
     live.back_button.click()
-    assert "Do any of these apply?" in live.text.value
+    assert "How did the pain start?" in live.text.value
     live.restart_button.click()
-    assert "Where does it hurt most?" in live.text.value and live.back_button.disabled
+    assert "safety check" in live.text.value and live.back_button.disabled

@@ -108,11 +108,11 @@ def test_readiness_criteria(data):
 
 
 def test_red_flags_are_the_models(data):
-    levels, _ = rtr.load_red_flags()
-    assert [lvl["key"] for lvl in data["red_flags"]["levels"]] == list(levels)
-    assert data["red_flags"]["professional_levels"] == ["urgent", "see_professional"]
+    assert [lvl["key"] for lvl in data["red_flags"]["levels"]] == [
+        "emergency", "same_day", "within_days", "review", "warning_sign"]
+    assert data["red_flags"]["professional_levels"] == ["emergency", "same_day", "within_days"]
     assert [(s["key"], s["level"], s["question"], s["message"]) for s in data["red_flags"]["signs"]] == [
-        (s.key, s.level, s.question, s.message) for s in rtr.red_flag_questions()]
+        (s.key, s.level, s.question, s.why) for s in rtr.red_flag_questions()]
 
 
 def test_file_formats(data):

@@ -1,16 +1,31 @@
-"""The static walkthrough's embedded data is the validated tree, numbers filled in."""
+"""The static walkthrough's embedded data is the validated tree, with the catalogue's words,
+levels, icons and disclaimer; without JavaScript the page still lists the screen's signs."""
 
 import json
 import re
 
+from widgets import red_flags
 from widgets.static.walkthrough import walkthrough_view
 
 
-def test_embedded_tree_and_disclaimer():
+def embedded(html):
+    found = re.search(r"<script type=\"application/json\" class=\"rk-widget-data\">(.*?)</script>", html)
+    return json.loads(found.group(1))
+
+
+def test_embedded_tree_levels_icons_and_disclaimer():
     html = walkthrough_view("can_i_run_today").to_html()
     assert 'data-rk-widget="walkthrough"' in html
-    embedded = re.search(r"<script type=\"application/json\" class=\"rk-widget-data\">(.*?)</script>", html)
-    data = json.loads(embedded.group(1))
-    assert data["start"] == "who"
+    data = embedded(html)
+    assert data["start"] == "screen_emergency"
     assert data["nodes"]["rehab_pain"]["answers"][0]["label"] == "Below 2/10"
-    assert "not a diagnosis" in data["disclaimer"] and "2\u00a0weeks" in data["disclaimer"]
+    assert data["disclaimer"] == red_flags.disclaimer_text()
+    assert data["levels"]["emergency"]["icon"] == "phone" and "<svg" in data["icons"]["phone"]
+    assert data["kinds"]["same_day"] == "Get care today"
+
+
+def test_without_javascript_the_screen_signs_are_listed():
+    html = walkthrough_view("self_tests").to_html()
+    fallback = html.split('class="rk-widget-body">', 1)[1]
+    for sign in red_flags.load().screen_signs():
+        assert sign.label.replace("'", "&#x27;") in fallback

@@ -218,11 +218,9 @@ class LiveReturnToRun:
             self.flags_result.value = ""
             return
         items = "".join(f"<li><b>{_e(f.title)}:</b> {_e(f.message)}</li>" for f in flags)
-        if rtr.needs_professional(flags):
-            title = ('<p style="color:#a00018;font-size:1.3em"><b>SEE A PROFESSIONAL.</b> Do not run today: stop '
-                     "the return-to-running programme until a physiotherapist or doctor has examined your knee.</p>")
-        else:
-            title = '<p style="color:#8a4500;font-size:1.15em"><b>Early warning sign: adjust your running.</b></p>'
+        # The most urgent level names the result; its words are the catalogue's, as on the site.
+        colour = "#a00018" if rtr.needs_professional(flags) else "#8a4500"
+        title = f'<p style="color:{colour};font-size:1.25em"><b>{_e(flags[0].title)}</b></p>'
         self.flags_result.value = f"{title}<ul>{items}</ul>"
 
     # --- 4. log a session ---

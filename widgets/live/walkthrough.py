@@ -6,8 +6,13 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.static.walkthrough import disclaimer_text
-from widgets.walkthrough import OUTCOME_LABELS, Session, load
+from widgets import red_flags
+from widgets.figures.icons import icon_svg
+from widgets.walkthrough import URGENT_KINDS, Session, kind_label, load
+
+
+def _items(items: tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in items) + "</ul>" if items else ""
 
 
 class LiveWalkthrough:
@@ -35,15 +40,22 @@ class LiveWalkthrough:
         node = self.session.node
         if node.is_outcome:
             answers = "".join(f"<li>{html.escape(q)} — <b>{html.escape(a)}</b></li>" for q, a in self.session.summary())
+            level = red_flags.load().levels[node.outcome] if node.outcome in URGENT_KINDS else None
+            # Urgent outcomes lead with the catalogue's icon, level and what to do, as on the site.
+            head = (f"<p>{icon_svg(level.icon)} <b>{html.escape(level.title)}</b></p>"
+                    f"<p><b>{html.escape(level.action)}</b></p>" if level else
+                    f"<p><b>{html.escape(kind_label(node.outcome))}</b></p>")
             self.text.value = (
-                f"<p><b>{OUTCOME_LABELS[node.outcome]}</b></p><h3>{html.escape(node.title)}</h3>"
-                f"<p>{html.escape(node.text)}</p><p><i>{html.escape(disclaimer_text())}</i></p>"
+                f"{head}<h3>{html.escape(node.title)}</h3><p>{html.escape(node.text)}</p>"
+                + (f"<details><summary>What each of these signs can mean</summary>{_items(node.items)}</details>"
+                   if node.items else "")
+                + f"<p><i>{html.escape(red_flags.disclaimer_text())}</i></p>"
                 f"<details><summary>Your answers</summary><ul>{answers}</ul></details>"
             )
             self.answers.children = ()
         else:
             help_text = f"<p>{html.escape(node.help)}</p>" if node.help else ""
-            self.text.value = f"<h3>{html.escape(node.question)}</h3>{help_text}"
+            self.text.value = f"<h3>{html.escape(node.question)}</h3>{_items(node.items)}{help_text}"
             buttons = []
             for i, answer in enumerate(node.answers):
                 button = ipw.Button(description=answer.label, tooltip=answer.label,

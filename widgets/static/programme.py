@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 
 from widgets import programme as pg
+from widgets import red_flags
 from widgets.display import StaticWidget
 from widgets.figures.exercise_diagrams import exercise_svg
 
@@ -137,8 +138,7 @@ def _sheet(rules: dict) -> str:
   <h3 id="rk-pg-ex-title" class="visually-hidden">The exercises, each session</h3>
   {groups}
 </section>
-<p class="rk-pg-foot">Educational use only, not medical advice. Swelling, locking, giving way,
-night pain or no improvement: stop and see a health professional.</p>
+<p class="rk-pg-foot">{html.escape(red_flags.disclaimer_text())}</p>
 </article>"""
 
 

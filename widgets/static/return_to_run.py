@@ -20,6 +20,7 @@ from icalendar import Calendar
 
 from widgets import clinical
 from widgets import pain_log as pl
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 from widgets.display import StaticWidget
 
@@ -236,12 +237,15 @@ def readiness_data() -> list[dict[str, object]]:
 
 
 def red_flag_data() -> dict[str, object]:
-    levels, _ = rtr.load_red_flags()
+    """The catalogue's levels and signs for the planner's script: words and levels come from
+    widgets.red_flags, so the page and JupyterLab list the same signs with the same advice."""
+    cat = red_flag_catalogue.load()
+    levels = sorted(cat.levels.values(), key=lambda lv: -lv.rank)
     return {
-        "levels": [{"key": key, "title": level["title"], "advice": level["advice"]} for key, level in levels.items()],
-        "professional_levels": [key for key in levels if rtr.needs_professional([rtr.Flag(key, key, "", "")])],
-        "signs": [{"key": s.key, "level": s.level, "question": s.question, "message": s.message}
-                  for s in rtr.red_flag_questions()],
+        "levels": [{"key": lv.key, "title": lv.title, "advice": lv.action} for lv in levels],
+        "professional_levels": [lv.key for lv in levels if lv.stop_running],
+        "signs": [{"key": s.key, "level": s.level, "question": s.question, "message": s.why}
+                  for s in cat.ordered()],
     }
 
 
@@ -322,23 +326,22 @@ def _week_options(selected: int = 1) -> str:
 
 
 def _red_flag_checklist() -> str:
-    data = red_flag_data()
-    professional = set(data["professional_levels"])
-    groups = [
-        ("rk-rtr-flags-red", "Stop and see a professional if any of these is true",
-         [s for s in data["signs"] if s["level"] in professional]),
-        ("rk-rtr-flags-warning", "Early warning signs (adjust your running)",
-         [s for s in data["signs"] if s["level"] not in professional]),
-    ]
+    """One group a level, most urgent first, each headed by the level's own title and time frame
+    (so chest pain is never listed under "see a professional this week")."""
+    cat = red_flag_catalogue.load()
     out = []
-    for cls, legend, signs in groups:
+    for level in sorted(cat.levels.values(), key=lambda lv: -lv.rank):
+        signs = cat.signs_at(level.key)
+        if not signs:
+            continue
+        cls = "rk-rtr-flags-red" if level.stop_running else "rk-rtr-flags-warning"
         items = "".join(
-            f'<li><label><input type="checkbox" name="{_e(s["key"])}" data-level="{_e(s["level"])}"> '
-            f"{_e(s['question'])}</label></li>"
+            f'<li><label><input type="checkbox" name="{_e(s.key)}" data-level="{_e(s.level)}"> '
+            f"{_e(s.question)}</label></li>"
             for s in signs
         )
-        out.append(f'<fieldset class="rk-rtr-flag-group {cls}"><legend>{_e(legend)}</legend>'
-                   f"<ul>{items}</ul></fieldset>")
+        out.append(f'<fieldset class="rk-rtr-flag-group {cls} rk-rtr-level-{_e(level.key)}">'
+                   f"<legend>{_e(level.title)} ({_e(level.when)})</legend><ul>{items}</ul></fieldset>")
     return (
         '<form class="rk-rtr-flags-form" novalidate>' + "".join(out) + "</form>"
         '<div class="rk-rtr-flags-result" aria-live="assertive"></div>'

@@ -1,0 +1,124 @@
+"""The red-flag catalogue: every sign has an urgency, a time frame and a source; the disclaimer
+lists exactly its emergency and same-day signs; bad catalogue files name file and field."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from widgets import red_flags
+from widgets.clinical import DataFileError
+
+CAT = red_flags.load()
+RAW = yaml.safe_load(red_flags.CATALOGUE_FILE.read_text(encoding="utf-8"))
+
+# The signs a clinical reader asked for on the emergency screen, with the level each must have.
+REQUIRED = {
+    "deformed": "emergency",
+    "breathless_or_chest_pain": "emergency",
+    "cannot_bear_weight": "same_day",
+    "rapid_swelling_after_injury": "same_day",
+    "hot_red_swollen": "same_day",
+    "sudden_swelling_or_pain": "same_day",
+    "locked": "same_day",
+    "calf_swollen_tender": "same_day",
+    "child_limp_or_hip_pain": "same_day",
+    "injury_onset": "within_days",
+    "swelling": "within_days",
+    "giving_way": "within_days",
+    "catching": "within_days",
+    "night_pain": "within_days",
+    "suspected_stress_fracture": "within_days",
+    "other_joints": "within_days",
+    "bone_lump_or_weight_loss": "within_days",
+    "numbness_or_weakness": "within_days",
+    "no_improvement": "review",
+}
+
+
+@pytest.mark.parametrize(("key", "level"), sorted(REQUIRED.items()))
+def test_each_required_sign_has_its_level(key, level):
+    assert CAT.signs[key].level == level
+
+
+def test_levels_are_ordered_and_say_when_and_what():
+    order = sorted(CAT.levels.values(), key=lambda lv: -lv.rank)
+    assert [lv.key for lv in order] == ["emergency", "same_day", "within_days", "review", "warning_sign"]
+    assert CAT.levels["emergency"].when == "now" and "emergency number" in CAT.levels["emergency"].action
+    assert CAT.levels["same_day"].when == "today"
+    assert "this week" in CAT.levels["within_days"].title.lower()
+    assert "not urgent" in CAT.levels["review"].action
+    # Only the levels that mean "see someone first" stop the return-to-running programme.
+    assert [lv.key for lv in order if lv.stop_running] == ["emergency", "same_day", "within_days"]
+
+
+def test_every_sign_is_backed_and_every_source_is_in_the_bibliography():
+    bib = red_flags.bib_keys()
+    for sign in CAT.signs.values():
+        assert sign.sources or sign.article or sign.basis == "route_up", sign.key
+        assert set(sign.sources) <= bib, sign.key
+    # Emergency and same-day advice rests on published guidance, not only on the blog post.
+    for sign in CAT.screen_signs():
+        assert sign.sources, sign.key
+
+
+def test_disclaimer_lists_exactly_the_emergency_and_same_day_signs():
+    text = red_flags.disclaimer_text()
+    for sign in CAT.signs.values():
+        assert (sign.label in text) == (sign.level in ("emergency", "same_day")), sign.key
+    assert text.startswith("Educational use only")
+    assert "red-flags page" in text
+
+
+def test_no_improvement_is_a_review_not_an_emergency():
+    flags = red_flags.check(no_improvement=True)
+    assert [f.level for f in flags] == ["review"]
+    assert not red_flags.stops_running(flags)
+    assert "not a sign of harm" in flags[0].message
+
+
+def test_check_orders_by_urgency_and_refuses_bad_answers():
+    flags = red_flags.check(swelling=True, locked=True, deformed=True, new_ache=False)
+    assert [f.key for f in flags] == ["deformed", "locked", "swelling"]
+    with pytest.raises(ValueError, match="unknown sign"):
+        red_flags.check(swollen=True)
+    with pytest.raises(ValueError, match="locked must be True or False"):
+        red_flags.check(locked="yes")
+
+
+def test_page_markdown_lists_every_sign_with_its_level_and_source():
+    md = red_flags.catalogue_markdown()
+    for level in ("Emergency — act now", "Get care today", "See a professional this week",
+                  "Check your plan with a professional"):
+        assert f"## {level}" in md
+    for sign in CAT.signs.values():
+        assert sign.label[1:] in md, sign.key
+    assert "{cite:p}`nhs2023septic" in md
+    summary = red_flags.summary_markdown()
+    assert "Early warning" not in summary and summary.count("\n- ") == 3
+
+
+def broken(mutate):
+    raw = copy.deepcopy(RAW)
+    mutate(raw)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda r: r["levels"]["same_day"].pop("when"), r"field 'levels.same_day': 'when' is a required property"),
+        (lambda r: r["signs"][0].update(level="soon"), r"sign 'deformed': field 'level': 'soon' is not one of"),
+        (lambda r: r["signs"][2].update(sources=["madeup2026"]), r"'madeup2026' is not a key of references.bib"),
+        (lambda r: r["signs"][2].update(sources=[]), r"sign 'cannot_bear_weight': field 'sources': a sign needs"),
+        (lambda r: r["signs"].append(dict(r["signs"][0])), r"sign 'deformed': the key is used twice"),
+        (lambda r: r.__setitem__("signs", [s for s in r["signs"] if s["level"] != "emergency"]),
+         r"no sign has level 'emergency'"),
+        (lambda r: r["signs"][0].update(label="{clin:nope.nope}"), r"sign 'deformed', field 'label'"),
+    ],
+)
+def test_a_broken_catalogue_names_file_and_field(mutate, message):
+    with pytest.raises(DataFileError, match=message):
+        red_flags.parse(broken(mutate), red_flags.CATALOGUE_FILE)
