@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.cadence import target_cadence
-
 pytestmark = pytest.mark.browser
 PAGE = "book/rehabilitation/cadence"
 
@@ -13,8 +11,8 @@ PAGE = "book/rehabilitation/cadence"
 def test_target_metronome_and_download(watched_page, site_url, tmp_path):
     page = watched_page.page
     page.goto(f"{site_url}/{PAGE}.html")
-    for spm, pct in ((160, 5), (165, 10), (171, 7), (100, 0), (250, 20)):
-        assert page.evaluate("([s, p]) => window.rkCadence.target(s, p)", [spm, pct]) == target_cadence(spm, pct)
+    # Targets and words for every input are compared with widgets.cadence under Node
+    # (tests/static/test_cadence.py); here the page's controls.
     page.get_by_label("Your cadence now").fill("160")
     page.locator("section.rk-widget-cadence").get_by_label("+10%").check()
     page.get_by_role("button", name="Work out my target").click()
