@@ -33,6 +33,7 @@ ARTICLE = Path(os.environ.get("COURSE_ARTICLE", REPO.parent / "shared" / "source
 ARTICLE_MISSING = (f"source article not found at {ARTICLE}: the checks against the article run where "
                    "../shared is present (CI)")
 CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_MISSING = f"{CHROMIUM} not installed (apt-get install chromium) — browser tests skipped"
 STUDENT_HTML = Path(os.environ.get("COURSE_STUDENT_HTML", REPO / "_build" / "html"))
 INSTRUCTOR_HTML = Path(os.environ.get("COURSE_INSTRUCTOR_HTML", REPO / "_build" / "instructor" / "_build" / "html"))
 
@@ -110,15 +111,28 @@ def _must_run_in_ci(item) -> bool:
     return any(item.iter_markers("browser")) or any(item.iter_markers("article"))
 
 
+def _fixture_line(name: str) -> int:
+    lines = Path(__file__).read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"def {name}(")), 0)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    """In CI a skipped browser or article test is a failure, whatever made it skip."""
+    """In CI a skipped browser or article test is a failure, whatever made it skip. Locally,
+    the tests skipped for want of Chromium or the article are reported at their fixture, so
+    pytest's summary shows one line for each ("SKIPPED [321] tests/conftest.py:…"), not one
+    per test."""
     report = yield
-    if report.skipped and in_ci() and _must_run_in_ci(item) and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        reason = reason.removeprefix("Skipped: ")
+    if not (report.skipped and _must_run_in_ci(item)) or hasattr(report, "wasxfail"):
+        return report
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    reason = reason.removeprefix("Skipped: ")
+    if in_ci():
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where every browser and article test must run: {reason}"
+    elif reason in (CHROMIUM_MISSING, ARTICLE_MISSING):
+        fixture = "browser" if reason == CHROMIUM_MISSING else "article_text"
+        report.longrepr = (__file__, _fixture_line(fixture), f"Skipped: {reason}")
     return report
 
 
@@ -181,7 +195,7 @@ def browser():
     if not CHROMIUM.exists():
         if in_ci():
             pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium) — browser tests skipped")
+        pytest.skip(CHROMIUM_MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
