@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import normalise
-from widgets import rehab
+from widgets import clinical, rehab
 from widgets.clinical import DataFileError
 
 
@@ -60,3 +60,38 @@ def test_placeholder_without_position_is_an_error(tmp_path):
     bad.write_text("exercises:\n  - {id: w, name: W, group: hip, sets: 3, reps: 5, how: 'bend to {angle}'}\n")
     with pytest.raises(DataFileError, match=r"exercise w: 'how' uses \{angle\} but 'position' has no such entry"):
         rehab.load_exercises(bad)
+
+
+# --- evidence blocks per exercise group ----------------------------------------------------------
+
+def test_every_group_has_an_evidence_block():
+    assert set(rehab.GROUP_EVIDENCE) == set(rehab.GROUPS)
+    for group in rehab.GROUP_EVIDENCE.values():
+        assert group.evidence.verdict in clinical.VERDICTS and group.evidence.note
+
+
+def _groups_file(tmp_path, groups_yaml: str):
+    path = tmp_path / "exercises.yaml"
+    path.write_text(groups_yaml + "exercises: []\n")
+    return path
+
+
+def test_group_without_evidence_names_file_and_field(tmp_path):
+    path = _groups_file(tmp_path, "groups:\n  hip: {title: Hip}\n  quadriceps: {title: Quads}\n")
+    with pytest.raises(DataFileError, match=r"exercises.yaml: field 'groups.hip.evidence': missing"):
+        rehab.load_groups(path)
+
+
+def test_group_with_unknown_source_is_rejected(tmp_path):
+    evidence = "{verdict: supported, sources: [made2020up], note: 'a note long enough to pass'}"
+    path = _groups_file(tmp_path, f"groups:\n  hip: {{title: Hip, evidence: {evidence}}}\n"
+                                  f"  quadriceps: {{title: Quads, evidence: {evidence}}}\n")
+    with pytest.raises(DataFileError, match=r"field 'groups.hip.evidence.sources': not in references.bib: made2020up"):
+        rehab.load_groups(path)
+
+
+def test_missing_group_is_named(tmp_path):
+    hip = "{title: Hip, evidence: {verdict: untested, note: 'Searched: guidelines.'}}"
+    path = _groups_file(tmp_path, f"groups:\n  hip: {hip}\n")
+    with pytest.raises(DataFileError, match=r"field 'groups.quadriceps': needs a title and an evidence block"):
+        rehab.load_groups(path)

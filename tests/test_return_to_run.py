@@ -523,3 +523,25 @@ def test_red_flags_junk_gets_a_value_error(answers):
         rtr.red_flags(**answers)
     except ValueError as exc:
         assert str(exc).strip()
+
+
+# --- the protocol's evidence block ----------------------------------------------------------
+
+def test_protocol_has_an_evidence_block():
+    evidence = rtr.protocol_evidence()
+    assert evidence.verdict in clinical.VERDICTS and evidence.note
+    assert [item.anchor for item in rtr.evidence_items()] == ["evidence-protocol--stages"]
+
+
+def test_protocol_without_evidence_names_file_and_field(tmp_path):
+    path = tmp_path / "return_to_run_protocol.yaml"
+    path.write_text("every_other_day: true\nstages: []\n")
+    with pytest.raises(clinical.DataFileError, match=r"return_to_run_protocol.yaml: field 'evidence': missing"):
+        rtr.protocol_evidence.__wrapped__(path)
+
+
+def test_protocol_untested_without_note_is_rejected(tmp_path):
+    path = tmp_path / "return_to_run_protocol.yaml"
+    path.write_text("evidence: {verdict: untested}\n")
+    with pytest.raises(clinical.DataFileError, match=r"field 'evidence': 'note' is a required property"):
+        rtr.protocol_evidence.__wrapped__(path)

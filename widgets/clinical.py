@@ -1,8 +1,14 @@
-"""The course's clinical numbers, read from ``data/clinical.yaml``.
+"""The course's clinical numbers, read from ``data/clinical.yaml``, and the evidence register.
 
 One place holds each number from the source article. The book's text shows them through the
 ``{clin}`` role (see ``_ext/course_site.py``) and the widgets call :func:`get` / :func:`value`,
 so the text and the tools can never disagree.
+
+Every entry carries an ``evidence`` block: a verdict (``supported``, ``uncertain``,
+``contradicted``, ``untested``), the ``references.bib`` keys it rests on and a note in plain
+words. The same block (:func:`parse_evidence`) is used by the other data files with clinical
+content (the return-to-running protocol, the exercise doses). :func:`register_markdown` writes
+the evidence-register page; :func:`evidence_note_markdown` an entry's note for any page.
 """
 
 from __future__ import annotations
@@ -12,10 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 CLINICAL_FILE = DATA_DIR / "clinical.yaml"
+REFERENCES_FILE = Path(__file__).resolve().parent.parent / "references.bib"
+REGISTER_DOC = "book/evidence-register"
 
 # Units written straight after the number ("25%", "0.5×"); all others get a no-break space.
 _UNSPACED_UNITS = ("%", "×", "°")
@@ -27,6 +36,87 @@ class DataFileError(ValueError):
     """A course data file is missing, unreadable or does not follow its schema."""
 
 
+# --- evidence blocks ------------------------------------------------------------------------
+
+VERDICTS = ("supported", "uncertain", "contradicted", "untested")
+# How the register and the evidence notes name each verdict, in plain words.
+VERDICT_WORDS = {
+    "supported": "Supported by research",
+    "uncertain": "Uncertain: the research is limited, mixed or indirect",
+    "contradicted": "Research differs from the source article",
+    "untested": "Not tested: the course found no study of this figure",
+}
+# Shown after a contradicted number wherever the text uses it ({clin} role), linked to its entry.
+CONTRADICTED_MARKER = "the source article\u2019s figure; research differs"
+
+_NOTE = {"type": "string", "minLength": 20}
+EVIDENCE_SCHEMA = {
+    "type": "object",
+    "required": ["verdict"],
+    "additionalProperties": False,
+    "properties": {
+        "verdict": {"enum": list(VERDICTS)},
+        "sources": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9]+$"}, "uniqueItems": True},
+        "note": _NOTE,
+    },
+    "allOf": [
+        # "untested" says what was searched; every other verdict rests on at least one source.
+        {"if": {"properties": {"verdict": {"const": "untested"}}},
+         "then": {"required": ["note"]},
+         "else": {"required": ["sources", "note"], "properties": {"sources": {"minItems": 1}}}},
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    verdict: str
+    sources: tuple[str, ...]
+    note: str
+
+    @property
+    def words(self) -> str:
+        return VERDICT_WORDS[self.verdict]
+
+
+@cache
+def bib_keys(path: Path = REFERENCES_FILE) -> frozenset[str]:
+    """The citation keys of references.bib (every cited source must be one of them)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the bibliography ({exc.strerror})") from None
+    return frozenset(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.M))
+
+
+def _schema_error(path: Path, where: str, error: jsonschema.ValidationError) -> DataFileError:
+    field = ".".join([where, *(str(p) for p in error.absolute_path)]).strip(".") or "top level"
+    return DataFileError(f"{Path(path).name}: field '{field}': {error.message}")
+
+
+def parse_evidence(raw: object, path: Path, where: str) -> Evidence:
+    """Validate one ``evidence: {verdict, sources, note}`` block; ``where`` is the field's
+    dotted path in the file (e.g. "joint_force.running.evidence"), named in every error."""
+    if raw is None:
+        raise DataFileError(f"{Path(path).name}: field '{where}': missing (every entry needs an evidence "
+                            f"block with a verdict: {', '.join(VERDICTS)})")
+    errors = sorted(jsonschema.Draft7Validator(EVIDENCE_SCHEMA).iter_errors(raw),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        error = errors[0]
+        if error.validator in ("if", "allOf") and error.context:
+            error = error.context[0]
+        raise _schema_error(path, where, error)
+    sources = tuple(raw.get("sources", ()))
+    unknown = [key for key in sources if key not in bib_keys()]
+    if unknown:
+        raise DataFileError(f"{Path(path).name}: field '{where}.sources': not in references.bib: "
+                            f"{', '.join(unknown)}")
+    return Evidence(verdict=raw["verdict"], sources=sources, note=" ".join(str(raw["note"]).split()))
+
+
+# --- clinical numbers ---------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class ClinicalNumber:
     key: str
@@ -36,6 +126,21 @@ class ClinicalNumber:
     unit: str
     text: str | None
     article: str
+    evidence: Evidence
+    label: str | None = None
+
+    @property
+    def contradicted(self) -> bool:
+        return self.evidence.verdict == "contradicted"
+
+    @property
+    def anchor(self) -> str:
+        """The entry's label on the evidence-register page ("evidence-joint-force--running")."""
+        return anchor(self.key)
+
+    def title(self) -> str:
+        """A short name for the entry: its label, or its key's name in words."""
+        return self.label or self.key.split(".", 1)[1].replace("_", " ").capitalize()
 
     @property
     def is_range(self) -> bool:
@@ -98,9 +203,21 @@ def load_yaml(path: Path) -> object:
         raise DataFileError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
 
 
+def anchor(key: str) -> str:
+    """The label of a clinical number's entry on the evidence-register page."""
+    return "evidence-" + key.replace("_", "-").replace(".", "--")
+
+
+_ENTRY_KEYS = {"value", "range", "text", "unit", "article", "evidence", "label"}
+
+
 def _parse_entry(key: str, raw: object, path: Path) -> ClinicalNumber:
     if not isinstance(raw, dict) or "article" not in raw:
         raise DataFileError(f"{path}: entry {key!r} needs an 'article' quote and a value, range or text")
+    unknown = sorted(set(raw) - _ENTRY_KEYS)
+    if unknown:
+        raise DataFileError(f"{Path(path).name}: field '{key}.{unknown[0]}': unknown field "
+                            f"(allowed: {', '.join(sorted(_ENTRY_KEYS))})")
     value = raw.get("value")
     rng = raw.get("range")
     text = raw.get("text")
@@ -115,6 +232,7 @@ def _parse_entry(key: str, raw: object, path: Path) -> ClinicalNumber:
             raise DataFileError(f"{path}: entry {key!r}: range low {low:g} is not below high {high:g}")
     if value is not None and not isinstance(value, (int, float)):
         raise DataFileError(f"{path}: entry {key!r}: 'value' must be a number, got {value!r}")
+    evidence = parse_evidence(raw.get("evidence"), path, f"{key}.evidence")
     return ClinicalNumber(
         key=key,
         value=None if value is None else float(value),
@@ -123,6 +241,8 @@ def _parse_entry(key: str, raw: object, path: Path) -> ClinicalNumber:
         unit=str(raw.get("unit", "")),
         text=None if text is None else str(text),
         article=str(raw["article"]),
+        evidence=evidence,
+        label=None if raw.get("label") is None else str(raw["label"]),
     )
 
 
@@ -187,3 +307,126 @@ def fill_numbers(text: str, where: str, error: type[Exception] = DataFileError) 
         return entry.display() if kind == "clin" else entry.number_text()
 
     return _PLACEHOLDER.sub(replace, text)
+
+
+# --- the evidence register, as MyST markdown -------------------------------------------------
+
+# Section headings of the register page, in the order of clinical.yaml (others: the key in words).
+SECTION_TITLES = {
+    "prevalence": "How common it is",
+    "joint_force": "Forces on the kneecap joint",
+    "cartilage": "Cartilage",
+    "symptoms": "Symptoms",
+    "self_tests": "Self-tests",
+    "red_flags": "When to get help",
+    "pain_rules": "Pain limits",
+    "load_modification": "Load modification",
+    "taping": "Taping",
+    "footwear": "Footwear",
+    "shoes": "Shoe wear",
+    "rehabilitation": "Rehabilitation programme",
+    "cadence": "Cadence",
+    "return_to_run": "Return to running: criteria and rules",
+    "training_load": "Training load",
+    "warning_signs": "Early warning signs",
+    "recurrence": "Recurrence",
+    "nutrition": "Nutrition",
+    "prevention": "Prevention",
+    "faq": "Recovery times (FAQ)",
+    "outcomes": "Outcomes",
+    "who_gets_it": "Who gets it",
+    "psychology": "Milestones",
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>{}|#])")
+
+
+def _md_escape(text: str) -> str:
+    """Plain text (an article quote) as literal MyST: no emphasis, roles or tables."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """A rule or dose of another data file, as the register lists it."""
+
+    title: str
+    anchor: str
+    shown: str
+    evidence: Evidence
+
+
+def citation_markdown(sources: tuple[str, ...]) -> str:
+    return "{cite:p}`" + ",".join(sources) + "`" if sources else ""
+
+
+def evidence_block_markdown(evidence: Evidence) -> list[str]:
+    """Definition-list lines: the verdict, the note with its citations."""
+    note = evidence.note
+    if evidence.sources:
+        note = f"{note} {citation_markdown(evidence.sources)}"
+    return ["Verdict", f": **{evidence.words}**", "", "What the research says", f": {note}"]
+
+
+def evidence_note_markdown(key: str, title: str = "Evidence note") -> str:
+    """An entry's note as an "Evidence note" admonition with its citations (``{evidence}``
+    directive), so a page shows the register's note instead of typing its own."""
+    entry = get(key)
+    note = entry.evidence.note
+    if entry.evidence.sources:
+        note = f"{note} {citation_markdown(entry.evidence.sources)}"
+    return "\n".join([
+        f"::::{{admonition}} {title}",
+        ":class: note rk-evidence-note",
+        note,
+        "",
+        f"*{entry.evidence.words}* — {{ref}}`the evidence register <{entry.anchor}>`.",
+        "::::",
+    ])
+
+
+def verdict_counts(entries: dict[str, ClinicalNumber] | None = None) -> dict[str, int]:
+    entries = load() if entries is None else entries
+    return {verdict: sum(e.evidence.verdict == verdict for e in entries.values()) for verdict in VERDICTS}
+
+
+def register_markdown() -> str:
+    """The evidence-register page's body: every clinical number by section, with the number as
+    the course shows it, the article's words, the verdict, the note and the citations; then the
+    protocol and the exercise doses (``{generated}`` directive on book/evidence-register.md)."""
+    from widgets import rehab, return_to_run  # they import this module
+
+    entries = load()
+    counts = verdict_counts(entries)
+    lines = ["| Verdict | Numbers |", "|---|---:|"]
+    lines += [f"| {VERDICT_WORDS[v]} | {counts[v]} |" for v in VERDICTS]
+    lines.append(f"| **All** | **{len(entries)}** |")
+    sections: dict[str, list[ClinicalNumber]] = {}
+    for entry in entries.values():
+        sections.setdefault(entry.key.split(".", 1)[0], []).append(entry)
+    for section, items in sections.items():
+        lines += ["", f"## {SECTION_TITLES.get(section, section.replace('_', ' ').capitalize())}"]
+        for entry in items:
+            lines += [
+                "",
+                f"({entry.anchor})=",
+                f"### {_md_escape(entry.title())}: {_md_escape(entry.display())}",
+                "",
+                "The source article says",
+                f": \u201c{_md_escape(entry.article)}\u201d",
+                "",
+                *evidence_block_markdown(entry.evidence),
+            ]
+    lines += ["", "## Structured data", ""]
+    for item in (*return_to_run.evidence_items(), *rehab.evidence_items()):
+        lines += [
+            f"({item.anchor})=",
+            f"### {_md_escape(item.title)}",
+            "",
+            "The course shows (the source article's figures)",
+            f": {_md_escape(item.shown)}",
+            "",
+            *evidence_block_markdown(item.evidence),
+            "",
+        ]
+    return "\n".join(lines).rstrip() + "\n"

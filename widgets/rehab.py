@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from widgets.clinical import DATA_DIR, EN_DASH, NBSP, DataFileError, load_yaml
+from widgets.clinical import DATA_DIR, EN_DASH, NBSP, DataFileError, Evidence, EvidenceItem, load_yaml, parse_evidence
 
 EXERCISES_FILE = DATA_DIR / "exercises.yaml"
 GROUPS = ("hip", "quadriceps")
@@ -90,6 +90,48 @@ def load_exercises(path: Path = EXERCISES_FILE) -> tuple[Exercise, ...]:
 
 
 EXERCISES: tuple[Exercise, ...] = load_exercises()
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    title: str
+    evidence: Evidence
+
+
+def load_groups(path: Path = EXERCISES_FILE) -> dict[str, Group]:
+    """The exercise groups with their ``evidence`` blocks, validated like clinical.yaml's: every
+    group of :data:`GROUPS` needs one."""
+    data = load_yaml(path)
+    raw = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path.name}: field 'groups': expected a mapping of {', '.join(GROUPS)} "
+                            "to {title, evidence}")
+    groups = {}
+    for key in GROUPS:
+        spec = raw.get(key)
+        if not isinstance(spec, dict) or not isinstance(spec.get("title"), str):
+            raise DataFileError(f"{path.name}: field 'groups.{key}': needs a title and an evidence block")
+        extra = sorted(set(spec) - {"title", "evidence"})
+        if extra:
+            raise DataFileError(f"{path.name}: field 'groups.{key}.{extra[0]}': unknown field")
+        groups[key] = Group(key, spec["title"], parse_evidence(spec.get("evidence"), path, f"groups.{key}.evidence"))
+    unknown = sorted(set(raw) - set(GROUPS))
+    if unknown:
+        raise DataFileError(f"{path.name}: field 'groups.{unknown[0]}': not a group ({', '.join(GROUPS)})")
+    return groups
+
+
+GROUP_EVIDENCE: dict[str, Group] = load_groups()
+
+
+def evidence_items() -> list[EvidenceItem]:
+    """The exercise groups and their doses as the evidence register lists them."""
+    items = []
+    for key, group in GROUP_EVIDENCE.items():
+        shown = "; ".join(f"{e.name}: {e.dose().lower() if e.sets is None else e.dose()}" for e in _by_group(key))
+        items.append(EvidenceItem(group.title, f"evidence-exercises--{key}", shown, group.evidence))
+    return items
 
 
 def _by_group(group: str) -> list[Exercise]:

@@ -14,6 +14,7 @@ import datetime
 import io
 import itertools
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from widgets import clinical
@@ -74,6 +75,21 @@ def load_protocol(path: Path = PROTOCOL_FILE) -> tuple[Stage, ...]:
 
 
 PROTOCOL: tuple[Stage, ...] = load_protocol()
+
+
+@cache
+def protocol_evidence(path: Path = PROTOCOL_FILE) -> clinical.Evidence:
+    """The protocol's ``evidence`` block (verdict, sources, note), validated like clinical.yaml's."""
+    data = load_yaml(path)
+    raw = data.get("evidence") if isinstance(data, dict) else None
+    return clinical.parse_evidence(raw, path, "evidence")
+
+
+def evidence_items() -> list[clinical.EvidenceItem]:
+    """The protocol as the evidence register lists it."""
+    shown = "; ".join(f"week {s.week}: {s.describe()}" for s in PROTOCOL)
+    return [clinical.EvidenceItem("The 8-week return-to-running protocol", "evidence-protocol--stages",
+                                  shown + " (every other day, flat ground)", protocol_evidence())]
 
 
 def protocol_table_markdown() -> str:
