@@ -4,7 +4,10 @@ What it adds, and why:
 
 - ``{clin}`key``` role: a clinical number from ``widgets/data/clinical.yaml`` in running text,
   so the text and the widgets read one source ("3–4 × body weight"). ``{clinnum}`` gives the
-  number without its unit.
+  number without its unit. A number whose evidence verdict is ``contradicted`` is always
+  followed by a short marker linking to its entry on the evidence-register page.
+- ``{evidence}`` directive: an entry's evidence note from the register, as an "Evidence note"
+  admonition with its citations, so a page never retypes a note.
 - ``{generated}`` directive: MyST markdown returned by a function in ``widgets`` (tables of
   the return-to-running protocol, exercise doses, ...), parsed as if written in the page.
 - The educational-use disclaimer, with a link to the red-flags page, at the top of every page.
@@ -29,6 +32,7 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -61,10 +65,56 @@ def _clinical_role(number_only: bool):
         shown = entry.number_text() if number_only else entry.display()
         # The key goes into a class (HTML writers drop unknown attributes), so tests can check
         # which clinical numbers each page shows: "section.name" -> "clin-section--name".
-        node = nodes.inline(rawtext, shown, classes=["rk-clin", "clin-" + key.replace(".", "--")])
+        classes = ["rk-clin", "clin-" + key.replace(".", "--")]
+        if not entry.contradicted:
+            return [nodes.inline(rawtext, shown, classes=classes)], []
+        # Research differs: every use of the number says so, linking to its register entry.
+        node = nodes.inline(rawtext, "", classes=[*classes, "rk-contradicted"])
+        node += nodes.inline(shown, shown, classes=["rk-clin-number"])
+        node += nodes.Text(" (")
+        link = addnodes.pending_xref(
+            "", refdomain="std", reftype="ref", reftarget=entry.anchor, refexplicit=True,
+            refwarn=True, refdoc=env.docname,
+        )
+        link += nodes.inline(clinical.CONTRADICTED_MARKER, clinical.CONTRADICTED_MARKER,
+                             classes=["rk-evidence-marker"])
+        node += link
+        node += nodes.Text(")")
         return [node], []
 
     return role
+
+
+class EvidenceNote(Directive):
+    """An entry's evidence note from the register (``widgets.clinical``), as an admonition with
+    its citations and a link to the entry, so no page types a note the register already has.
+
+    Usage (the optional second argument replaces the title "Evidence note")::
+
+        :::{evidence} joint_force.running
+        :::
+    """
+
+    required_arguments = 1
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+
+    def run(self):
+        from widgets import clinical
+
+        env = self.state.document.settings.env
+        env.note_dependency(str(clinical.CLINICAL_FILE))
+        key = self.arguments[0]
+        title = self.arguments[1] if len(self.arguments) > 1 else "Evidence note"
+        try:
+            markdown = clinical.evidence_note_markdown(key, title)
+        except (KeyError, clinical.DataFileError) as exc:
+            raise self.error(f"evidence: {exc}") from exc
+        container = nodes.container()
+        self.state.nested_parse(StringList(markdown.splitlines(), source=f"evidence {key}"),
+                                self.content_offset, container)
+        return container.children
 
 
 # --- generated markdown -----------------------------------------------------------------
@@ -302,6 +352,7 @@ def setup(app: Sphinx):
     app.add_role("clin", _clinical_role(number_only=False))
     app.add_role("clinnum", _clinical_role(number_only=True))
     app.add_directive("generated", GeneratedMarkdown)
+    app.add_directive("evidence", EvidenceNote)
     app.connect("doctree-resolved", add_disclaimer)
     app.connect("html-page-context", add_page_assets, priority=400)
     # html-page-context stops at the first handler that returns a template name (the themes

@@ -34,7 +34,9 @@ NARRATIVE = [
 
 # Pages that are tools, exercise sets or reference matter rather than chapter text: they have
 # their own structure and their own checks (tests/browser, tests/test_<tool>.py).
-NOT_TEXT_PAGES = ("exercises", "glossary", "bibliography", "instructor-guide", "how-to-use", "red-flags")
+NOT_TEXT_PAGES = (
+    "exercises", "glossary", "bibliography", "instructor-guide", "how-to-use", "red-flags", "evidence-register",
+)
 TOOL_PAGES = (
     "book/what-is-runners-knee/joint-load",
     "book/what-is-runners-knee/q-angle",
