@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import REPO, source_of, toc_docnames
+from widgets import red_flags
 
 DOCNAMES = toc_docnames()
 
@@ -32,7 +33,10 @@ def test_page_is_built_with_disclaimer_once(student_html, docname):
     boxes = soup.select(".rk-disclaimer")
     assert len(boxes) == 1, f"{docname}: expected one disclaimer, found {len(boxes)}"
     text = boxes[0].get_text(" ", strip=True)
-    assert "not a diagnosis" in text and "see a health professional" in text
+    # The disclaimer is the red-flag catalogue's: its lead and every emergency and same-day sign.
+    assert text.startswith("Educational use only — not a diagnosis")
+    for sign in red_flags.load().screen_signs():
+        assert sign.short in text, (docname, sign.key)
     if docname == "book/red-flags":
         assert "full list is below" in text
     else:

@@ -63,7 +63,7 @@ SCHEMA = {
                     "key": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"},
                     "level": _TEXT, "label": _TEXT, "question": _TEXT, "why": _TEXT,
                     "sources": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9]+$"}},
-                    "article": _TEXT,
+                    "article": _TEXT, "short": _TEXT,
                     "basis": {"enum": ["route_up"]},
                 },
             },
@@ -99,6 +99,7 @@ class Sign:
     sources: tuple[str, ...] = ()
     article: str | None = None
     basis: str | None = None
+    short: str | None = None  # a few words for the disclaimer (emergency and same-day signs)
 
     @property
     def message(self) -> str:
@@ -174,8 +175,11 @@ def parse(raw: object, path: Path, fill=None) -> Catalogue:
             raise DataFileError(f"{where}: field 'sources': a sign needs a source, the article's words, "
                                 "or 'basis: route_up'")
         text = {k: fill(" ".join(str(s[k]).split()), f"{where}, field '{k}'") for k in ("label", "question", "why")}
+        if s["level"] in SCREEN_LEVELS and "short" not in s:
+            raise DataFileError(f"{where}: field 'short': emergency and same-day signs need a short form "
+                                "for the disclaimer")
         signs[s["key"]] = Sign(key=s["key"], level=s["level"], sources=tuple(s["sources"]),
-                               article=s.get("article"), basis=s.get("basis"), **text)
+                               article=s.get("article"), basis=s.get("basis"), short=s.get("short"), **text)
     for level in SCREEN_LEVELS:
         if not any(s.level == level for s in signs.values()):
             raise DataFileError(f"{path.name}: field 'signs': no sign has level '{level}'")
@@ -197,8 +201,8 @@ def disclaimer() -> dict[str, object]:
     words = cat.disclaimer_words
     return {
         "lead": words["lead"],
-        "emergency": {"intro": words["emergency"], "signs": [s.label for s in cat.signs_at("emergency")]},
-        "same_day": {"intro": words["same_day"], "signs": [s.label for s in cat.signs_at("same_day")]},
+        "emergency": {"intro": words["emergency"], "signs": [s.short for s in cat.signs_at("emergency")]},
+        "same_day": {"intro": words["same_day"], "signs": [s.short for s in cat.signs_at("same_day")]},
         "rest": words["rest"],
     }
 

@@ -330,11 +330,13 @@ def test_a_red_flag_says_see_a_professional(watched_page, site_url):
     page = open_planner(watched_page, site_url)
     result = page.locator(".rk-rtr-flags-result")
     page.get_by_label("Have you had a new, mild ache").check()
-    assert "Early warning sign" in result.inner_text() and "see a professional" not in result.inner_text().lower()
-    page.get_by_label("Does the knee lock").check()
-    assert result.locator(".rk-rtr-flag-title").inner_text().lower() == "see a professional"
-    assert "The knee locks." in result.inner_text()
-    page.get_by_label("Does the knee lock").uncheck()
+    assert "Early warning sign" in result.inner_text() and "get care today" not in result.inner_text().lower()
+    # A locked knee is a same-day sign: the box is headed by that level, its action and the sign's meaning.
+    page.get_by_label("Is the knee stuck (locked)").check()
+    assert result.locator(".rk-rtr-flag-title").inner_text().lower() == "get care today"
+    assert "same-day assessment today" in result.inner_text()
+    assert "torn piece of cartilage" in result.inner_text()
+    page.get_by_label("Is the knee stuck (locked)").uncheck()
     page.get_by_label("Have you had a new, mild ache").uncheck()
     assert result.inner_text() == ""
     watched_page.assert_clean()
