@@ -4,8 +4,8 @@ What it adds, and why:
 
 - ``{clin}`key``` role: a clinical number from ``widgets/data/clinical.yaml`` in running text,
   so the text and the widgets read one source ("3–4 × body weight"). ``{clinnum}`` gives the
-  number without its unit. A number whose evidence verdict is ``contradicted`` is always
-  followed by a short marker linking to its entry on the evidence-register page.
+  number without its unit. A number whose evidence verdict is ``contradicted`` is followed, at
+  its first use on each page, by a short marker linking to its entry on the evidence register.
 - ``{evidence}`` directive: an entry's evidence note from the register, as an "Evidence note"
   admonition with its citations, so a page never retypes a note.
 - ``{generated}`` directive: MyST markdown returned by a function in ``widgets`` (tables of
@@ -68,8 +68,16 @@ def _clinical_role(number_only: bool):
         classes = ["rk-clin", "clin-" + key.replace(".", "--")]
         if not entry.contradicted:
             return [nodes.inline(rawtext, shown, classes=classes)], []
-        # Research differs: every use of the number says so, linking to its register entry.
-        node = nodes.inline(rawtext, "", classes=[*classes, "rk-contradicted"])
+        # Research differs: the page says so at the number's first use, linking to its register
+        # entry. Later uses on the same page, and numbers sharing the same note (one sentence
+        # may hold three of them), keep the number alone, so the marker does not crowd the text.
+        document = inliner.document
+        marked = document.__dict__.setdefault("_rk_contradicted_marked", set())
+        classes.append("rk-contradicted")
+        if entry.evidence in marked:
+            return [nodes.inline(rawtext, shown, classes=classes)], []
+        marked.add(entry.evidence)
+        node = nodes.inline(rawtext, "", classes=[*classes, "rk-marked"])
         node += nodes.inline(shown, shown, classes=["rk-clin-number"])
         node += nodes.Text(" (")
         link = addnodes.pending_xref(

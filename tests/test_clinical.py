@@ -189,3 +189,10 @@ def test_evidence_note_markdown_is_an_admonition_with_citations_and_a_link():
         "::::{admonition} Evidence note: omega-3")
     with pytest.raises(KeyError):
         clinical.evidence_note_markdown("nutrition.unknown")
+
+
+def test_data_file_text_marks_a_contradicted_number():
+    # Quizzes and other data-file texts fill numbers with fill_numbers: the marker goes too.
+    text = clinical.fill_numbers("About {clin:joint_force.running}; stairs {clin:joint_force.stairs}.", "test")
+    running, stairs = clinical.get("joint_force.running"), clinical.get("joint_force.stairs")
+    assert text == f"About {running.display()} ({clinical.CONTRADICTED_MARKER}); stairs {stairs.display()}."

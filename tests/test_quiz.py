@@ -82,8 +82,10 @@ def test_worked_numbers_agree_with_the_models():
 def test_numbers_are_filled_from_clinical_data():
     load = QUIZZES["what-is-runners-knee"].question("running-load")
     assert [o.text for o in load.options] == [
-        clinical.get(key).display() for key in ("joint_force.walking", "joint_force.stairs", "joint_force.running")
-    ]
+        clinical.get(key).display() for key in ("joint_force.walking", "joint_force.stairs")
+    ] + [f"{clinical.get('joint_force.running').display()} ({clinical.CONTRADICTED_MARKER})"]
+    # The running figure is one research contradicts (evidence register): the quiz says so.
+    assert clinical.get("joint_force.running").contradicted
 
 
 def test_unknown_chapter_names_the_known_ones():

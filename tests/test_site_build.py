@@ -204,3 +204,62 @@ def test_page_names_the_course_icon_and_it_is_built(student_html, docname):
 def test_site_root_serves_favicon_ico(student_html):
     ico = (student_html / "favicon.ico").read_bytes()
     assert ico[:4] == b"\0\0\1\0", "favicon.ico is not an ICO file"
+
+
+# --- the evidence register ------------------------------------------------------------------
+
+def test_register_page_lists_every_entry(student_html):
+    from widgets import clinical
+
+    soup = read_page(student_html, "book/evidence-register")
+    ids = {element["id"] for element in soup.select("[id]")}
+    text = soup.get_text(" ")
+    for key, entry in clinical.load().items():
+        # docutils folds the label's "--" into one hyphen in the HTML id.
+        assert entry.anchor.replace("--", "-") in ids, key
+        assert entry.evidence.words in text, key
+    for anchor in ("evidence-protocol-stages", "evidence-exercises-hip", "evidence-exercises-quadriceps"):
+        assert anchor in ids
+
+
+def test_every_page_using_a_contradicted_number_says_so(student_html):
+    """A contradicted number is marked at its first use on every page (numbers sharing one note
+    share one marker), and the marker links to the number's entry on the register."""
+    from widgets import clinical
+
+    register_ids = {e["id"] for e in read_page(student_html, "book/evidence-register").select("[id]")}
+    contradicted = {key: entry for key, entry in clinical.load().items() if entry.contradicted}
+    pages = 0
+    for docname in DOCNAMES:
+        soup = read_page(student_html, docname)
+        used = {key for key in contradicted if soup.select(f".clin-{key.replace('.', '--')}")}
+        if not used:
+            continue
+        pages += 1
+        marked = {}
+        for span in soup.select(".rk-marked"):
+            key = next(c[5:].replace("--", ".") for c in span["class"] if c.startswith("clin-"))
+            link = span.find("a")
+            assert link is not None and clinical.CONTRADICTED_MARKER in link.get_text(), docname
+            page, _, fragment = link["href"].partition("#")
+            assert page.endswith("evidence-register.html") and fragment in register_ids, (docname, link["href"])
+            marked[key] = contradicted[key].evidence
+        for key in used:
+            assert contradicted[key].evidence in marked.values(), f"{docname}: {key} is shown without its marker"
+            for span in soup.select(f".clin-{key.replace('.', '--')}"):
+                assert "rk-contradicted" in span["class"]
+    assert pages >= 3  # anatomy, joint load, surfaces and the conclusion use such numbers
+
+
+def test_evidence_directive_renders_the_register_note(student_html):
+    from widgets import clinical
+
+    soup = read_page(student_html, "book/prevention-and-faq/long-term-prevention")
+    notes = soup.select(".rk-evidence-note")
+    assert notes, "the {evidence} directive rendered no note"
+    text = " ".join(notes[0].get_text(" ").split())
+    assert "Evidence note: the 10% rule" in text
+    assert "no sudden spikes" in text and "Buist" in text and "Nielsen" in text
+    link = notes[0].select_one('a[href*="evidence-register.html#"]')
+    assert link is not None
+    assert clinical.get("training_load.weekly_increase_max").evidence.words in text

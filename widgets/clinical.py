@@ -42,9 +42,9 @@ VERDICTS = ("supported", "uncertain", "contradicted", "untested")
 # How the register and the evidence notes name each verdict, in plain words.
 VERDICT_WORDS = {
     "supported": "Supported by research",
-    "uncertain": "Uncertain: the research is limited, mixed or indirect",
+    "uncertain": "Uncertain \u2014 the research is limited, mixed or indirect",
     "contradicted": "Research differs from the source article",
-    "untested": "Not tested: the course found no study of this figure",
+    "untested": "Not tested \u2014 the course found no study of this figure",
 }
 # Shown after a contradicted number wherever the text uses it ({clin} role), linked to its entry.
 CONTRADICTED_MARKER = "the source article\u2019s figure; research differs"
@@ -295,7 +295,8 @@ _PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
 
 def fill_numbers(text: str, where: str, error: type[Exception] = DataFileError) -> str:
     """Replace ``{clin:key}`` (number and unit) and ``{clinnum:key}`` (number only) in a data
-    file's text with the clinical number, so no data file retypes one; an unknown key raises
+    file's text with the clinical number, so no data file retypes one; a number whose verdict
+    is ``contradicted`` is followed by :data:`CONTRADICTED_MARKER`. An unknown key raises
     ``error`` naming ``where`` (file, node, field)."""
 
     def replace(match: re.Match) -> str:
@@ -304,7 +305,9 @@ def fill_numbers(text: str, where: str, error: type[Exception] = DataFileError) 
             entry = get(key)
         except KeyError as exc:
             raise error(f"{where}: {exc.args[0]}") from None
-        return entry.display() if kind == "clin" else entry.number_text()
+        shown = entry.display() if kind == "clin" else entry.number_text()
+        # As on the pages: a number research contradicts always says so.
+        return f"{shown} ({CONTRADICTED_MARKER})" if entry.contradicted else shown
 
     return _PLACEHOLDER.sub(replace, text)
 
@@ -380,7 +383,7 @@ def evidence_note_markdown(key: str, title: str = "Evidence note") -> str:
         ":class: note rk-evidence-note",
         note,
         "",
-        f"*{entry.evidence.words}* — {{ref}}`the evidence register <{entry.anchor}>`.",
+        f"Verdict in the {{ref}}`evidence register <{entry.anchor}>`: {entry.evidence.words}.",
         "::::",
     ])
 
