@@ -528,23 +528,31 @@
       .replace(/\r\n/g, "\\n").replace(/\n/g, "\\n");
   }
 
-  // Lines of at most 75 octets, continued with CRLF + space (RFC 5545; icalendar's foldline).
+  // Lines of at most 75 octets, continued with CRLF + space (RFC 5545), folded as icalendar 7
+  // folds: never right after a backslash or a caret, so an escape such as \; stays whole.
   function foldLine(line) {
-    var limit = 75, sep = "\r\n ";
-    if (/^[\x00-\x7f]*$/.test(line)) {
-      var chunks = [];
-      for (var i = 0; i < line.length; i += limit - 1) chunks.push(line.slice(i, i + limit - 1));
-      return chunks.join(sep);
-    }
-    var out = "", count = 0;
+    var parts = [], current = [], bytes = 0;
     Array.from(line).forEach(function (ch) {
       var code = ch.codePointAt(0);
-      var bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      count += bytes;
-      if (count >= limit) { out += sep; count = bytes; }
-      out += ch;
+      var size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      if (current.length && bytes + size >= 75) {
+        var last = current[current.length - 1];
+        if (current.length > 1 && (last === "\\" || last === "^")) {
+          current.pop();
+          parts.push(current.join(""));
+          current = [last];
+          bytes = 1;
+        } else {
+          parts.push(current.join(""));
+          current = [];
+          bytes = 0;
+        }
+      }
+      current.push(ch);
+      bytes += size;
     });
-    return out;
+    if (current.length) parts.push(current.join(""));
+    return parts.join("\r\n ");
   }
 
   function compactDate(day) { return isoOf(day).replace(/-/g, ""); }
