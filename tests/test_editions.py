@@ -56,3 +56,14 @@ def test_generated_solutions_carry_model_numbers(instructor_html):
 
     text = soup(instructor_html, "book/what-is-runners-knee/exercises").get_text(" ")
     assert f"{pf_load.cadence_effect(10, 60)['per_step_pct']:+.1f}%" in text
+
+
+def test_teaching_cases_only_in_the_instructor_guide(student_html, instructor_html):
+    """The triage vignettes print as teaching cases in the instructor edition, never for students."""
+    from widgets import vignettes
+
+    teacher = soup(instructor_html, "book/instructor-guide").get_text(" ")
+    student = soup(student_html, "book/instructor-guide").get_text(" ")
+    for i, case in enumerate(vignettes.load(), start=1):
+        assert f"Case {i}. {case.title}" in teacher
+        assert case.title not in student
