@@ -44,7 +44,7 @@ VERDICT_WORDS = {
     "supported": "Supported by research",
     "uncertain": "Uncertain \u2014 the research is limited, mixed or indirect",
     "contradicted": "Research differs from the source article",
-    "untested": "Not tested \u2014 the course found no study of this figure",
+    "untested": "Not tested \u2014 the course found no study of it",
 }
 # Shown after a contradicted number wherever the text uses it ({clin} role), linked to its entry.
 CONTRADICTED_MARKER = "the source article\u2019s figure; research differs"
@@ -420,7 +420,7 @@ def register_markdown() -> str:
                 "",
                 *evidence_block_markdown(entry.evidence),
             ]
-    lines += ["", "## Structured data", ""]
+    lines += ["", "## The return-to-running protocol and the exercise doses", ""]
     for item in (*return_to_run.evidence_items(), *rehab.evidence_items()):
         lines += [
             f"({item.anchor})=",
