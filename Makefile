@@ -3,6 +3,7 @@
 #   make book EDITION=instructor build the instructor edition (worked solutions) into _build/instructor/html
 #   make serve                   build, then serve the site on http://127.0.0.1:8000
 #   make test                    the whole test suite: lint, build, unit, notebook and browser tests
+#   make unit                    the tests that need no browser and no built site (under a minute)
 #   make lab                     JupyterLab with the `widgets` package importable
 #   make bench                   build/size/speed benchmarks (prints figures)
 #   make screenshots             every page at 390 px and 1280 px into _build/screenshots
@@ -30,7 +31,7 @@ else
   SITE_HTML := $(STUDENT_HTML)
 endif
 
-.PHONY: book serve test lab bench lint clean venv screenshots icons
+.PHONY: book serve test unit lab bench lint clean venv screenshots icons
 
 venv: $(STAMP)
 
@@ -59,6 +60,14 @@ test: venv lint
 	$(MAKE) --no-print-directory book EDITION=instructor
 	@# Two workers; --dist loadfile keeps each notebook (nbval) and each browser module on one worker.
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) COURSE_INSTRUCTOR_HTML=$(INSTRUCTOR_HTML) $(BIN)/python -m pytest -n 2 --dist loadfile
+
+# No build, no browser, no notebooks (only tests/ is collected, so nbval finds nothing): the
+# tests a newcomer runs while editing. Tests reading a built site get the `site` marker in
+# tests/conftest.py; browser tests the `browser` marker.
+UNIT_MARKERS := not browser and not site
+
+unit: venv
+	$(BIN)/python -m pytest tests -n 2 -m "$(UNIT_MARKERS)"
 
 # As root (a container, a server): Jupyter refuses to start without --allow-root, and there is
 # no desktop browser to open, so it prints the URL (with its token) to open instead.

@@ -93,9 +93,14 @@ def article_text() -> str:
 
 # --- tests that need what the repository does not hold: skip locally, never in CI ---------
 
+SITE_FIXTURES = {"student_html", "instructor_html"}
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "article: checks against the source article in ../shared (article_text)")
     config.addinivalue_line("markers", "browser: drives the built site in headless Chromium (needs /usr/bin/chromium)")
+    config.addinivalue_line("markers", "site: reads a built site (student_html or instructor_html); `make unit` leaves "
+                                       "these out")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -105,6 +110,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.article)
         if "browser" in names and not any(item.iter_markers("browser")):
             item.add_marker(pytest.mark.browser)
+        # Anything that reads a built site (directly or through site_url) needs `make book` first.
+        if SITE_FIXTURES.intersection(names) and not any(item.iter_markers("site")):
+            item.add_marker(pytest.mark.site)
 
 
 def _must_run_in_ci(item) -> bool:

@@ -80,3 +80,44 @@ def test_in_ci_every_browser_and_article_test_must_run(tmp_path, ci):
 def test_ci_false_is_not_ci(tmp_path):
     done = run_cases(tmp_path, ci="false")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- make unit: everything that needs no browser and no built site -------------------------
+
+SITE_CASES = '''
+def test_reads_the_student_site(student_html):
+    assert student_html
+
+def test_reads_the_instructor_site(instructor_html):
+    assert instructor_html
+
+def test_serves_the_site(site_url):
+    assert site_url
+
+def test_a_model():
+    assert 1 + 1 == 2
+'''
+
+
+def _unit_markers() -> str:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^UNIT_MARKERS := (.+)$", makefile, re.M)
+    assert found, "Makefile: no UNIT_MARKERS (the selection `make unit` runs)"
+    assert re.search(r'^unit: .*\n\t.*pytest tests .*-m "\$\(UNIT_MARKERS\)"', makefile, re.M), makefile
+    return found.group(1).strip()
+
+
+def test_make_unit_leaves_out_every_test_that_reads_a_built_site(tmp_path):
+    (tmp_path / "conftest.py").write_text("from tests.conftest import *  # noqa: F403\n")
+    (tmp_path / "test_cases.py").write_text(SITE_CASES)
+    env = {key: value for key, value in os.environ.items() if key not in ("CI", "PYTEST_XDIST_WORKER")}
+    env |= {"PYTHONPATH": str(REPO), "COURSE_STUDENT_HTML": str(tmp_path / "no-site")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-q", "-m", _unit_markers(),
+         str(tmp_path)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed, 3 deselected" in done.stdout, done.stdout
+
+
+def test_readme_lists_make_unit():
+    assert re.search(r"^\| `make unit` \| .*no browser and no built site", (REPO / "README.md").read_text(), re.M)
