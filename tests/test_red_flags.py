@@ -18,6 +18,8 @@ RAW = yaml.safe_load(red_flags.CATALOGUE_FILE.read_text(encoding="utf-8"))
 REQUIRED = {
     "deformed": "emergency",
     "breathless_or_chest_pain": "emergency",
+    "saddle_numbness": "emergency",
+    "recent_knock": "within_days",
     "cannot_bear_weight": "same_day",
     "rapid_swelling_after_injury": "same_day",
     "hot_red_swollen": "same_day",
@@ -114,8 +116,8 @@ def broken(mutate):
     [
         (lambda r: r["levels"]["same_day"].pop("when"), r"field 'levels.same_day': 'when' is a required property"),
         (lambda r: r["signs"][0].update(level="soon"), r"sign 'deformed': field 'level': 'soon' is not one of"),
-        (lambda r: r["signs"][2].update(sources=["madeup2026"]), r"'madeup2026' is not a key of references.bib"),
-        (lambda r: r["signs"][2].update(sources=[]), r"sign 'cannot_bear_weight': field 'sources': a sign needs"),
+        (lambda r: r["signs"][3].update(sources=["madeup2026"]), r"'madeup2026' is not a key of references.bib"),
+        (lambda r: r["signs"][3].update(sources=[]), r"sign 'cannot_bear_weight': field 'sources': a sign needs"),
         (lambda r: r["signs"].append(dict(r["signs"][0])), r"sign 'deformed': the key is used twice"),
         (lambda r: r.__setitem__("signs", [s for s in r["signs"] if s["level"] != "emergency"]),
          r"no sign has level 'emergency'"),

@@ -465,7 +465,7 @@ def test_flags_most_severe_first_with_advice():
 
 
 def test_the_articles_see_a_professional_signs_are_all_there():
-    levels = {s.key: s.level for s in rtr.red_flag_questions()}
+    levels = {s.key: s.level for s in red_flag_catalogue.load().ordered()}
     for key in ("severe_pain", "swelling", "giving_way", "catching", "injury_onset", "night_pain",
                 "suspected_stress_fracture"):
         assert levels[key] == "within_days", key
@@ -545,3 +545,11 @@ def test_protocol_untested_without_note_is_rejected(tmp_path):
     path.write_text("evidence: {verdict: untested}\n")
     with pytest.raises(clinical.DataFileError, match=r"field 'evidence': 'note' is a required property"):
         rtr.protocol_evidence.__wrapped__(path)
+
+
+def test_the_programme_does_not_ask_how_the_pain_started_before_every_run():
+    """A runner whose pain began with a knock would otherwise be stopped every day; the programme
+    asks about a recent twist, fall or knock instead."""
+    keys = [s.key for s in rtr.red_flag_questions()]
+    assert "injury_onset" not in keys and "recent_knock" in keys
+    assert set(keys) == {s.key for s in red_flag_catalogue.load().ordered()} - {"injury_onset"}

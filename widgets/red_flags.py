@@ -63,7 +63,7 @@ SCHEMA = {
                     "key": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"},
                     "level": _TEXT, "label": _TEXT, "question": _TEXT, "why": _TEXT,
                     "sources": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9]+$"}},
-                    "article": _TEXT, "short": _TEXT,
+                    "article": _TEXT, "short": _TEXT, "in_programme": {"type": "boolean"},
                     "basis": {"enum": ["route_up"]},
                 },
             },
@@ -100,6 +100,7 @@ class Sign:
     article: str | None = None
     basis: str | None = None
     short: str | None = None  # a few words for the disclaimer (emergency and same-day signs)
+    in_programme: bool = True  # asked before each run of the return-to-running programme
 
     @property
     def message(self) -> str:
@@ -125,6 +126,10 @@ class Catalogue:
 
     def screen_signs(self) -> list[Sign]:
         return self.signs_at(*SCREEN_LEVELS)
+
+    def programme_signs(self) -> list[Sign]:
+        """The signs asked before each run of the return-to-running programme, most urgent first."""
+        return [s for s in self.ordered() if s.in_programme]
 
     def ordered(self) -> list[Sign]:
         """Every sign, most urgent level first (for forms and the red-flags page)."""
@@ -179,7 +184,8 @@ def parse(raw: object, path: Path, fill=None) -> Catalogue:
             raise DataFileError(f"{where}: field 'short': emergency and same-day signs need a short form "
                                 "for the disclaimer")
         signs[s["key"]] = Sign(key=s["key"], level=s["level"], sources=tuple(s["sources"]),
-                               article=s.get("article"), basis=s.get("basis"), short=s.get("short"), **text)
+                               article=s.get("article"), basis=s.get("basis"), short=s.get("short"),
+                               in_programme=s.get("in_programme", True), **text)
     for level in SCREEN_LEVELS:
         if not any(s.level == level for s in signs.values()):
             raise DataFileError(f"{path.name}: field 'signs': no sign has level '{level}'")

@@ -293,6 +293,26 @@ class Criterion:
 
 READINESS_CRITERIA = ("walking", "step_down", "hip_strength", "quad_strength", "exercises")
 
+# The planner's words and file names, shared by the site's page (widgets.static) and the
+# JupyterLab tool (widgets.live): here, below both, so neither imports the other.
+LOG_FILE_NAME = "pain-log.csv"
+PLAN_FILE_STEM = "return-to-running-plan"
+DECISION_TITLES = {"progress": "Progress", "repeat": "Repeat this stage", "step_back": "Step back"}
+
+# The readiness form: one field per criterion of check_readiness(), in the same order.
+READINESS_FIELDS = (
+    {"name": "walking", "arg": "pain_free_walk_min", "kind": "number", "min": 0, "max": None,
+     "label": "How many minutes can you walk without pain?", "unit": "minutes"},
+    {"name": "step_down", "arg": "step_down_pain", "kind": "number", "min": 0, "max": PAIN_SCALE_MAX,
+     "label": "Pain in the step-down test, from 0 (none) to 10 (worst)", "unit": ""},
+    {"name": "hip_strength", "arg": "hip_strength_pct", "kind": "number", "min": 0, "max": None,
+     "label": "Hip abductor strength of the painful leg, as % of the other leg", "unit": "%"},
+    {"name": "quad_strength", "arg": "quad_strength_pct", "kind": "number", "min": 0, "max": None,
+     "label": "Quadriceps strength of the painful leg, as % of the other leg", "unit": "%"},
+    {"name": "exercises", "arg": "exercises_pain_free", "kind": "yes_no", "min": None, "max": None,
+     "label": "Are your rehabilitation exercises pain-free at your current level?", "unit": ""},
+)
+
 
 def check_readiness(
     pain_free_walk_min: float,
@@ -410,6 +430,10 @@ class Session:
 
     def summary(self) -> str:
         return f"Return to running — week {self.week}: {self.short()}"
+
+    def calendar_description(self) -> str:
+        """The text of the session's calendar event (plan_ics), the progression rules included."""
+        return f"{self.stage.describe()}, on {self.surface} ground.\n\n{rules_text()}"
 
     def describe(self) -> str:
         total = f"{self.total_min:g}" if self.total_min == self.total_min_max else (
@@ -682,16 +706,7 @@ def plan_ics(sessions: list[Session], *, stamp: datetime.datetime | None = None)
     defaults to now; pass one for byte-identical output.
     """
     items = _check_sessions(sessions)
-    rules = rules_text()
-    events = [
-        (
-            f"{s.date:%Y%m%d}-week{s.week}",
-            s.date,
-            s.summary(),
-            f"{s.stage.describe()}, on {s.surface} ground.\n\n{rules}",
-        )
-        for s in items
-    ]
+    events = [(f"{s.date:%Y%m%d}-week{s.week}", s.date, s.summary(), s.calendar_description()) for s in items]
     return all_day_calendar("Return to running", CALENDAR_PRODID, UID_DOMAIN, events, stamp)
 
 
@@ -702,8 +717,10 @@ Flag = red_flag_catalogue.Flag
 
 
 def red_flag_questions() -> list[Sign]:
-    """Every sign of the catalogue with its yes/no question, most urgent level first (for a form)."""
-    return red_flag_catalogue.load().ordered()
+    """The catalogue's signs asked before each run, with their yes/no questions, most urgent level
+    first (for a form). "The pain started with an injury" is left out: a runner whose pain began
+    with a knock would be stopped every day; "recently twisted, fell on or knocked" asks what is new."""
+    return red_flag_catalogue.load().programme_signs()
 
 
 def red_flags(**answers: bool) -> list[Flag]:

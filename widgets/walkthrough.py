@@ -231,7 +231,8 @@ def screen_nodes(after_screen: str) -> dict[str, Node]:
                        "Do any of these apply?"),
         outcome("emergency", emergency, "Call for help now",
                 "What you described can be a medical emergency. Get help first; the questions about "
-                "runner's knee can wait."),
+                "runner's knee can wait. If you are not sure, go to an emergency department now, and "
+                "call the emergency number if you cannot get there safely."),
         outcome("same_day", same_day, "This needs to be checked today",
                 "What you described is not part of runner's knee and needs a same-day assessment. If "
                 "you are not sure whether it applies, get it checked anyway: being seen and told it is "

@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import REPO
 from widgets import clinical
 from widgets import pain_log as pl
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 from widgets.static import return_to_run as static
 from widgets.static.return_to_run import return_to_run_view
@@ -111,8 +112,9 @@ def test_red_flags_are_the_models(data):
     assert [lvl["key"] for lvl in data["red_flags"]["levels"]] == [
         "emergency", "same_day", "within_days", "review", "warning_sign"]
     assert data["red_flags"]["professional_levels"] == ["emergency", "same_day", "within_days"]
+    # Every sign is in the data (the script explains any flag); the form asks the programme's signs.
     assert [(s["key"], s["level"], s["question"], s["message"]) for s in data["red_flags"]["signs"]] == [
-        (s.key, s.level, s.question, s.why) for s in rtr.red_flag_questions()]
+        (s.key, s.level, s.question, s.why) for s in red_flag_catalogue.load().ordered()]
 
 
 def test_file_formats(data):

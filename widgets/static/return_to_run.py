@@ -245,7 +245,7 @@ def red_flag_data() -> dict[str, object]:
         "levels": [{"key": lv.key, "title": lv.title, "advice": lv.action} for lv in levels],
         "professional_levels": [lv.key for lv in levels if lv.stop_running],
         "signs": [{"key": s.key, "level": s.level, "question": s.question, "message": s.why}
-                  for s in cat.ordered()],
+                  for s in cat.ordered()],  # every sign, so the script can explain any flag
     }
 
 
@@ -331,7 +331,7 @@ def _red_flag_checklist() -> str:
     cat = red_flag_catalogue.load()
     out = []
     for level in sorted(cat.levels.values(), key=lambda lv: -lv.rank):
-        signs = cat.signs_at(level.key)
+        signs = [s for s in cat.signs_at(level.key) if s.in_programme]
         if not signs:
             continue
         cls = "rk-rtr-flags-red" if level.stop_running else "rk-rtr-flags-warning"
