@@ -55,6 +55,17 @@ def test_stages_are_the_protocol(data):
     assert data["weekdays"] == list(rtr.WEEKDAYS)
 
 
+def test_stage_texts_are_the_calendar_events_the_model_writes(data):
+    """The page gets each session's title and calendar text from the model directly (no .ics
+    parsed back); they are the texts of plan_ics's events."""
+    from icalendar import Calendar
+
+    for stage in data["stages"]:
+        session = rtr.Session.on(datetime.date(2027, 1, 4), stage["week"])
+        (event,) = Calendar.from_ical(rtr.plan_ics([session])).walk("VEVENT")
+        assert (stage["summary"], stage["calendar_description"]) == (str(event["SUMMARY"]), str(event["DESCRIPTION"]))
+
+
 def test_thresholds_come_from_clinical_yaml(data):
     for key in static.THRESHOLD_KEYS:
         entry = data["thresholds"][key.split(".", 1)[1]]

@@ -18,7 +18,7 @@ import ipywidgets as ipw
 from widgets import clinical
 from widgets import pain_log as pl
 from widgets import return_to_run as rtr
-from widgets.static.return_to_run import DECISION_TITLES, LOG_FILE_NAME, PLAN_FILE_STEM, READINESS_FIELDS
+from widgets.return_to_run import DECISION_TITLES, LOG_FILE_NAME, PLAN_FILE_STEM, READINESS_FIELDS
 
 ERROR = '<p style="color:#a00018"><b>{title}</b> {text}</p>'
 OK = '<p style="color:#00613f"><b>{title}</b> {text}</p>'

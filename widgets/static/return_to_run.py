@@ -16,8 +16,6 @@ import datetime
 import html
 import re
 
-from icalendar import Calendar
-
 from widgets import clinical
 from widgets import pain_log as pl
 from widgets import red_flags as red_flag_catalogue
@@ -26,8 +24,8 @@ from widgets.display import StaticWidget
 
 NAME = "return-to-run"
 STORAGE_KEY = "rk-return-to-run"  # localStorage keys: STORAGE_KEY + ".log" (CSV) and + ".plan" (JSON)
-LOG_FILE_NAME = "pain-log.csv"
-PLAN_FILE_STEM = "return-to-running-plan"
+LOG_FILE_NAME = rtr.LOG_FILE_NAME
+PLAN_FILE_STEM = rtr.PLAN_FILE_STEM
 
 THRESHOLD_KEYS = (
     "return_to_run.progress_pain_below",
@@ -40,7 +38,8 @@ THRESHOLD_KEYS = (
     "pain_rules.do_not_run_through",
 )
 
-DECISION_TITLES = {"progress": "Progress", "repeat": "Repeat this stage", "step_back": "Step back"}
+DECISION_TITLES = rtr.DECISION_TITLES
+READINESS_FIELDS = rtr.READINESS_FIELDS
 
 # A date whose weekday and week numbers appear nowhere else, to read texts the model writes.
 _SAMPLE_DAY = datetime.date(2027, 1, 4)
@@ -61,12 +60,11 @@ def thresholds() -> dict[str, dict[str, object]]:
 
 def _stage_data() -> list[dict[str, object]]:
     """The stages, with the texts of a session at each stage as the model writes them (summary
-    and calendar description read back from ``plan_ics``, so the page cannot drift from it)."""
+    and calendar description are the model's Session.summary and calendar_description, the
+    texts of plan_ics's events, so the page cannot drift from it)."""
     stages = []
     for stage in rtr.PROTOCOL:
         session = rtr.Session.on(_SAMPLE_DAY, stage.week)
-        event = Calendar.from_ical(rtr.plan_ics([session], stamp=datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC)))
-        (vevent,) = event.walk("VEVENT")
         stages.append({
             "week": stage.week,
             "run_min": stage.run_min,
@@ -78,8 +76,8 @@ def _stage_data() -> list[dict[str, object]]:
             "total_min_max": session.total_min_max,
             "describe": stage.describe(),
             "short": session.short(),
-            "summary": str(vevent["SUMMARY"]),
-            "calendar_description": str(vevent["DESCRIPTION"]),
+            "summary": session.summary(),
+            "calendar_description": session.calendar_description(),
         })
     return stages
 
@@ -160,18 +158,6 @@ def explain_templates() -> dict[str, str]:
 # --- readiness ------------------------------------------------------------------------------------
 
 # The form fields of the readiness check, in the order of check_readiness()'s arguments.
-READINESS_FIELDS = (
-    {"name": "walking", "arg": "pain_free_walk_min", "kind": "number", "min": 0, "max": None,
-     "label": "How many minutes can you walk without pain?", "unit": "minutes"},
-    {"name": "step_down", "arg": "step_down_pain", "kind": "number", "min": 0, "max": rtr.PAIN_SCALE_MAX,
-     "label": "Pain in the step-down test, from 0 (none) to 10 (worst)", "unit": ""},
-    {"name": "hip_strength", "arg": "hip_strength_pct", "kind": "number", "min": 0, "max": None,
-     "label": "Hip abductor strength of the painful leg, as % of the other leg", "unit": "%"},
-    {"name": "quad_strength", "arg": "quad_strength_pct", "kind": "number", "min": 0, "max": None,
-     "label": "Quadriceps strength of the painful leg, as % of the other leg", "unit": "%"},
-    {"name": "exercises", "arg": "exercises_pain_free", "kind": "yes_no", "min": None, "max": None,
-     "label": "Are your rehabilitation exercises pain-free at your current level?", "unit": ""},
-)
 
 _READINESS_RULES = {
     "walking": ("return_to_run.walking_minutes", ">="),
