@@ -227,3 +227,13 @@ def test_broken_tree_names_file_node_and_field(tmp_path, nodes, message):
 def test_unknown_walkthrough_lists_the_known_ones():
     with pytest.raises(ValueError, match="known: can_i_run_today, is_this_runners_knee, self_tests"):
         w.load("is_it_gout")
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_outcome_link_is_a_page_of_the_book(tree_id):
+    from tests.conftest import toc_docnames
+
+    pages = set(toc_docnames())
+    for node in TREES[tree_id].nodes.values():
+        for link in node.links:
+            assert link["doc"].lstrip("/") in pages, (node.id, link["doc"])
