@@ -66,12 +66,12 @@ def load(path: Path = TREATMENTS_FILE) -> tuple[Treatment, ...]:
 
 def table_markdown() -> str:
     """One MyST table, most supported first: the treatment (linked to the course page about it),
-    then what the evidence says and how the sources put it, with the citations. Three columns, so
-    it stays readable on a phone."""
+    then what the evidence says and how the sources put it, citations inline. Two columns, so it
+    fits a phone without sideways scrolling."""
     order = list(VERDICTS)
-    lines = ["| Treatment | What the evidence says | Sources |", "|---|---|---|"]
+    lines = ["| Treatment | What the evidence says |", "|---|---|"]
     for t in sorted(load(), key=lambda t: order.index(t.verdict)):
         name = f"{{doc}}`{t.name} </{t.page}>`" if t.page else t.name
         cite = "{cite:p}`" + ",".join(t.sources) + "`"
-        lines.append(f"| {name} | **{VERDICTS[t.verdict]}.** {t.grade} | {cite} |")
+        lines.append(f"| {name} | **{VERDICTS[t.verdict]}.** {t.grade} {cite} |")
     return "\n".join(lines)
