@@ -191,3 +191,14 @@ def test_generated_text_tables_match_the_model():
     checks = pf_load.model_check_markdown()
     assert "| 30° | 0.743 | 44.9 mm | 423 mm² |" in checks
     assert f"{pf_load.cadence_effect(10)['per_step_pct']:+.1f}%" in pf_load.cadence_markdown()
+
+
+def test_model_values_stand_beside_the_pooled_measurements():
+    """The meta-analysis' pooled peak forces (Hart et al. 2022 abstract) are printed exactly, beside
+    the model's value for the same activity."""
+    table = pf_load.pooled_markdown()
+    for activity, healthy, pain in [("walking", "0.9 ± 0.4", "0.8 ± 0.2"), ("stair_ascent", "3.2 ± 0.7", "2.5 ± 0.5"),
+                                    ("stair_descent", "2.8 ± 0.5", "2.6 ± 0.5"), ("running", "5.2 ± 1.2", "4.1 ± 0.9")]:
+        row = next(line for line in table.splitlines() if line.startswith(f"| {pf_load.ACTIVITIES[activity].label} |"))
+        assert f"| {pf_load.peak_load(activity).force_bw:.1f}× BW | {healthy}× BW | {pain}× BW |" in row
+    assert "{cite:t}`hart2022force`" in table

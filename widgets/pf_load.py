@@ -340,6 +340,24 @@ def inputs_table_markdown() -> str:
     return "\n".join(lines)
 
 
+def pooled_markdown() -> str:
+    """Each activity's model value beside the pooled measured peak force of a meta-analysis, for
+    healthy people and people with patellofemoral pain (mean ± SD, in body weights), so a reader
+    sees where one study's inputs sit in the spread of published values."""
+    pooled = _data()["pooled_measured"]
+    lines = [
+        "| Activity | Model, with this page's inputs | Measured, healthy people | Measured, with runner's knee |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, measured in pooled["activities"].items():
+        (h_mean, h_sd), (p_mean, p_sd) = measured["healthy"], measured["pain"]
+        lines.append(f"| {ACTIVITIES[name].label} | {peak_load(name).force_bw:.1f}× BW | "
+                     f"{h_mean:g} ± {h_sd:g}× BW | {p_mean:g} ± {p_sd:g}× BW |")
+    lines += ["", f"Measured values: pooled means (± standard deviation) of the studies in the systematic review "
+                  f"and meta-analysis of {{cite:t}}`{pooled['source']}` ({_CHECKED_WORDS[pooled['checked']]})."]
+    return "\n".join(lines)
+
+
 def model_check_markdown() -> str:
     """Hand-checkable values of k(θ), L(θ) and A(θ) at 0°, 30° and 60°."""
     angles = [0, 30, 60]
