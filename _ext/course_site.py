@@ -209,9 +209,22 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     for name in sorted(_widget_names(body)):
         script = STATIC_SOURCE / "rk" / f"{name}.js"
         if name != "plotly" and script.exists():
+            if _uses_rk_common(script):
+                # The shared module first (deferred scripts run in document order); Sphinx adds
+                # a file once however many widgets of the page ask for it.
+                app.add_js_file(RK_COMMON_JS, loading_method="defer", priority=615)
             app.add_js_file(f"rk/{name}.js", loading_method="defer", priority=620)
             if (STATIC_SOURCE / "rk" / f"{name}.css").exists():
                 app.add_css_file(f"rk/{name}.css")
+
+
+# The page scripts' shared module (dates, CSV, .ics folding, storage), loaded before any page
+# script that uses it (rk-common marker: the script reads window.rkCommon).
+RK_COMMON_JS = "rk/rk-common.js"
+
+
+def _uses_rk_common(script) -> bool:
+    return "window.rkCommon" in script.read_text(encoding="utf-8")
 
 
 def _widget_names(body: str) -> set[str]:

@@ -6,39 +6,10 @@
 (function () {
   "use strict";
 
-  // --- days <-> "YYYY-MM-DD" (proleptic Gregorian, as Python's datetime.date) ----------------
-  function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    var era = Math.floor(y / 400), yoe = y - era * 400;
-    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-  }
-
-  function civilFromDays(z) {
-    z += 719468;
-    var era = Math.floor(z / 146097), doe = z - era * 146097;
-    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    var mp = Math.floor((5 * doy + 2) / 153);
-    var d = doy - Math.floor((153 * mp + 2) / 5) + 1, m = mp + (mp < 10 ? 3 : -9);
-    return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
-  }
-
-  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
-
-  function parseISO(text) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || "").trim());
-    if (!match) return null;
-    var y = Number(match[1]), m = Number(match[2]), d = Number(match[3]);
-    var days = daysFromCivil(y, m, d), back = civilFromDays(days);
-    if (y < 1 || back[0] !== y || back[1] !== m || back[2] !== d) return null;  // 2027-02-30
-    return days;
-  }
-
-  function iso(days) { var c = civilFromDays(days); return pad(c[0], 4) + "-" + pad(c[1], 2) + "-" + pad(c[2], 2); }
-  function compact(days) { return iso(days).replace(/-/g, ""); }
-  function weekday(days) { return (((days + 3) % 7) + 7) % 7; }  // 1970-01-01 was a Thursday; Monday = 0
+  // --- days <-> "YYYY-MM-DD" (proleptic Gregorian, as Python's datetime.date): rk-common.js ----
+  var C = window.rkCommon;
+  var pad = C.pad, iso = C.isoOf, compact = C.compactDate, weekday = C.weekday;  // weekday: Monday = 0
+  function parseISO(text) { return C.parseIso(String(text || "").trim()); }  // null: not a real date
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
@@ -49,7 +20,7 @@
     var rules = cfg.rules;
 
     function label(days) {
-      var c = civilFromDays(days);
+      var c = C.civilFromDays(days);
       return cfg.weekdays[weekday(days)] + " " + c[2] + " " + cfg.months[c[1] - 1] + " " + c[0];
     }
 
@@ -104,12 +75,7 @@
       };
     }
 
-    // CSV exactly as programme_csv(): RFC 4180, CRLF, quotes only where needed.
-    function csvField(value) {
-      var s = String(value);
-      return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-    }
-
+    // CSV exactly as programme_csv(): RFC 4180, CRLF, quotes only where needed (rkCommon.toCsv).
     function csv(plan) {
       var rows = [cfg.csv_header];
       var total = plan.sessions.length;
@@ -125,7 +91,7 @@
             e.name, rules.maintenance_dose, ""]);
         }
       });
-      return rows.map(function (r) { return r.map(csvField).join(","); }).join("\r\n") + "\r\n";
+      return C.toCsv(rows);
     }
 
     // iCalendar (RFC 5545): escaped TEXT, lines folded at 75 octets without splitting a character.
@@ -133,44 +99,10 @@
       return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
     }
 
-    function utf8Length(ch) {
-      var cp = ch.codePointAt(0);
-      return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-
-    // As icalendar folds: at most 74 octets before each break, never right after a "\" or "^"
-    // (so an escape stays whole), continuation lines starting with one space.
-    function fold(line) {
-      var parts = [], current = [], bytes = 0;
-      Array.from(line).forEach(function (ch) {
-        var size = utf8Length(ch);
-        if (current.length && bytes + size >= 75) {
-          var last = current[current.length - 1];
-          if (current.length > 1 && (last === "\\" || last === "^")) {
-            current.pop();
-            parts.push(current.join(""));
-            current = [last];
-            bytes = utf8Length(last);
-          } else {
-            parts.push(current.join(""));
-            current = [];
-            bytes = 0;
-          }
-        }
-        current.push(ch);
-        bytes += size;
-      });
-      if (current.length) parts.push(current.join(""));
-      return parts.join("\r\n ");
-    }
-
-    function stampText(date) {
-      return date.getUTCFullYear() + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) + "T" +
-        pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
-    }
+    // Lines folded at 75 octets as icalendar folds them: rkCommon.foldLine / icsLines.
 
     function ics(plan, stamp) {
-      var when = stampText(stamp instanceof Date ? stamp : new Date());
+      var when = C.utcStamp(stamp instanceof Date ? stamp : new Date());
       var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsText(cfg.ics.prodid),
         "X-WR-CALNAME:" + icsText(cfg.ics.calname)];
       var startCompact = compact(plan.startDays);
@@ -187,17 +119,14 @@
       event(startCompact + "-maintenance", parseISO(plan.maintenanceStart), cfg.ics.maintenance_summary,
         plan.maintenanceText);
       lines.push("END:VCALENDAR");
-      return lines.map(fold).join("\r\n") + "\r\n";
+      return C.icsLines(lines);
     }
 
     return { build: build, csv: csv, ics: ics, label: label, parseISO: parseISO, iso: iso, weekday: weekday };
   }
 
   // --- the page -------------------------------------------------------------------------------
-  function todayISO() {
-    var now = new Date();
-    return pad(now.getFullYear(), 4) + "-" + pad(now.getMonth() + 1, 2) + "-" + pad(now.getDate(), 2);
-  }
+  var todayISO = C.todayIso;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -208,7 +137,7 @@
 
   function download(text, name, type) {
     // A byte-order mark so that spreadsheet programs read the dashes and × as UTF-8.
-    var blob = new Blob([type === "text/csv" ? "\ufeff" + text : text], { type: type + ";charset=utf-8" });
+    var blob = new Blob([type === "text/csv" ? C.withBom(text) : text], { type: type + ";charset=utf-8" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = name;
@@ -318,8 +247,8 @@
     build: function (startText, weekdays, weeks) { return window.rkProgramme.api().build(startText, weekdays, weeks); },
     csv: function (plan) { return window.rkProgramme.api().csv(plan); },
     ics: function (plan, stamp) { return window.rkProgramme.api().ics(plan, stamp); },
-    daysFromCivil: daysFromCivil,
-    civilFromDays: civilFromDays
+    daysFromCivil: C.daysFromCivil,
+    civilFromDays: C.civilFromDays
   };
   function init() { document.querySelectorAll("section.rk-widget-programme").forEach(start); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -81,47 +81,9 @@
 
   // --- calendar dates as day numbers (proleptic Gregorian, no time zones) ---------------------
 
-  function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    var era = Math.floor(y / 400);
-    var yoe = y - era * 400;
-    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-  }
-
-  function civilFromDays(z) {
-    z += 719468;
-    var era = Math.floor(z / 146097);
-    var doe = z - era * 146097;
-    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    var mp = Math.floor((5 * doy + 2) / 153);
-    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    var m = mp < 10 ? mp + 3 : mp - 9;
-    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-  }
-
-  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
-
-  function isoOf(day) {
-    var c = civilFromDays(day);
-    return pad(c[0], 4) + "-" + pad(c[1], 2) + "-" + pad(c[2], 2);
-  }
-
-  function daysInMonth(y, m) {
-    if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-    return [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
-  }
-
-  // "YYYY-MM-DD" → day number, or null if it is not a real date (as date.fromisoformat).
-  function parseIso(text) {
-    var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
-    if (!m) return null;
-    var y = +m[1], mo = +m[2], d = +m[3];
-    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-    return daysFromCivil(y, mo, d);
-  }
+  // daysFromCivil, civilFromDays, pad, isoOf, parseIso (null if not a real date): rk-common.js.
+  var C = window.rkCommon;
+  var pad = C.pad, isoOf = C.isoOf, parseIso = C.parseIso, compactDate = C.compactDate, todayIso = C.todayIso;
 
   function weekdayName(day) { return DATA.weekdays[(((day % 7) + 7) % 7 + 3) % 7]; }
 
@@ -350,12 +312,7 @@
 
   // --- CSV (RFC 4180, as Python's csv module writes and reads it) ------------------------------
 
-  function csvField(value) {
-    var text = String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  function csvRow(fields) { return fields.map(csvField).join(",") + "\r\n"; }
+  function csvRow(fields) { return C.toCsv([fields]); }
 
   function planCsv(sessions) {
     return csvRow(DATA.plan_csv_header) + sessions.map(function (s) {
@@ -375,83 +332,8 @@
     }).join("");
   }
 
-  // Lines as Python's io.StringIO(text, newline="") gives them: ends at \n, \r\n or \r, kept.
-  function physicalLines(text) {
-    var lines = [], start = 0;
-    for (var i = 0; i < text.length; i++) {
-      var c = text[i];
-      if (c === "\n" || c === "\r") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        lines.push(text.slice(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < text.length) lines.push(text.slice(start));
-    return lines;
-  }
-
-  var FIELD_LIMIT = 131072; // csv.field_size_limit()
-
-  // csv.reader(strict=True) over those lines: next() gives a row, null at the end, or throws
-  // {csv: message}; lineNum counts the lines read so far (reader.line_num).
-  function CsvReader(text) { this.lines = physicalLines(text); this.pos = 0; this.lineNum = 0; }
-  CsvReader.prototype.next = function () {
-    var START_RECORD = 0, START_FIELD = 1, IN_FIELD = 2, IN_QUOTED = 3, QUOTE_IN_QUOTED = 4, EAT_CRNL = 5;
-    var EOL = null;
-    var fields = [], field = "", state = START_RECORD;
-    function save() { fields.push(field); field = ""; }
-    function add(c) {
-      if (field.length >= FIELD_LIMIT) throw { csv: "field larger than field limit (" + FIELD_LIMIT + ")" };
-      field += c;
-    }
-    function process(c) {
-      var nl = c === "\n" || c === "\r";
-      switch (state) {
-        case START_RECORD:
-          if (c === EOL) return;
-          if (nl) { state = EAT_CRNL; return; }
-          state = START_FIELD;
-          // falls through
-        case START_FIELD:
-          if (nl || c === EOL) { save(); state = c === EOL ? START_RECORD : EAT_CRNL; }
-          else if (c === '"') state = IN_QUOTED;
-          else if (c === ",") save();
-          else { add(c); state = IN_FIELD; }
-          return;
-        case IN_FIELD:
-          if (nl || c === EOL) { save(); state = c === EOL ? START_RECORD : EAT_CRNL; }
-          else if (c === ",") { save(); state = START_FIELD; }
-          else add(c);
-          return;
-        case IN_QUOTED:
-          if (c === EOL) return;
-          if (c === '"') state = QUOTE_IN_QUOTED;
-          else add(c);
-          return;
-        case QUOTE_IN_QUOTED:
-          if (c === '"') { add(c); state = IN_QUOTED; }
-          else if (c === ",") { save(); state = START_FIELD; }
-          else if (nl || c === EOL) { save(); state = c === EOL ? START_RECORD : EAT_CRNL; }
-          else throw { csv: "',' expected after '\"'" };
-          return;
-        case EAT_CRNL:
-          if (nl) return;
-          if (c === EOL) { state = START_RECORD; return; }
-          throw { csv: "new-line character seen in unquoted field - do you need to open the file with newline=''?" };
-      }
-    }
-    do {
-      if (this.pos >= this.lines.length) {
-        if (field.length !== 0 || state === IN_QUOTED) throw { csv: "unexpected end of data" };
-        return null;
-      }
-      var line = this.lines[this.pos++];
-      this.lineNum += 1;
-      for (var i = 0; i < line.length; i++) process(line[i]);
-      process(EOL);
-    } while (state !== START_RECORD);
-    return fields;
-  };
+  // The reader is csv.reader(strict=True) with its line count: rkCommon.CsvReader.
+  var CsvReader = C.CsvReader;
 
   function PainLogError(message) { var e = new Error(message); e.painLog = true; return e; }
 
@@ -528,40 +410,12 @@
       .replace(/\r\n/g, "\\n").replace(/\n/g, "\\n");
   }
 
-  // Lines of at most 75 octets, continued with CRLF + space (RFC 5545), folded as icalendar 7
-  // folds: never right after a backslash or a caret, so an escape such as \; stays whole.
-  function foldLine(line) {
-    var parts = [], current = [], bytes = 0;
-    Array.from(line).forEach(function (ch) {
-      var code = ch.codePointAt(0);
-      var size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      if (current.length && bytes + size >= 75) {
-        var last = current[current.length - 1];
-        if (current.length > 1 && (last === "\\" || last === "^")) {
-          current.pop();
-          parts.push(current.join(""));
-          current = [last];
-          bytes = 1;
-        } else {
-          parts.push(current.join(""));
-          current = [];
-          bytes = 0;
-        }
-      }
-      current.push(ch);
-      bytes += size;
-    });
-    if (current.length) parts.push(current.join(""));
-    return parts.join("\r\n ");
-  }
-
-  function compactDate(day) { return isoOf(day).replace(/-/g, ""); }
+  // Lines folded at 75 octets (RFC 5545), as icalendar folds them: rkCommon.foldLine.
 
   function icsStamp(stamp) {
     var d = stamp instanceof Date ? stamp : stamp ? new Date(stamp) : new Date();
     if (isNaN(d.getTime())) throw new Error("stamp must be a date and time, got " + show(stamp));
-    return pad(d.getUTCFullYear(), 4) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2) + "T" +
-      pad(d.getUTCHours(), 2) + pad(d.getUTCMinutes(), 2) + pad(d.getUTCSeconds(), 2) + "Z";
+    return C.utcStamp(d);
   }
 
   // One all-day event per session; ``stamp`` (DTSTAMP) defaults to now.
@@ -576,7 +430,7 @@
         "DESCRIPTION:" + icalEscape(stage.calendar_description), "TRANSP:TRANSPARENT", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
-    return lines.map(function (l) { return foldLine(l) + "\r\n"; }).join("");
+    return C.icsLines(lines);
   }
 
   // --- red flags ---
@@ -624,15 +478,10 @@
     return node;
   }
 
-  function todayIso() {
-    var d = new Date();
-    return pad(d.getFullYear(), 4) + "-" + pad(d.getMonth() + 1, 2) + "-" + pad(d.getDate(), 2);
-  }
-
   // A CSV export as a file: UTF-8 with a byte-order mark, as the shoe and programme exports and
   // the JupyterLab planner's plan file, so spreadsheet programs show × and – correctly (the
   // import skips the mark). Exact copies of saved data ("as saved") are downloaded unchanged.
-  function downloadCsv(name, text) { download(name, "\ufeff" + text, "text/csv;charset=utf-8"); }
+  function downloadCsv(name, text) { download(name, C.withBom(text), "text/csv;charset=utf-8"); }
 
   function download(name, text, type) {
     var blob = new Blob([text], { type: type });
@@ -672,27 +521,31 @@
 
   Planner.prototype.key = function (what) { return DATA.storage_key + "." + what; };
 
+  // The log as stored now ("" or null: none); throws the reason if it cannot be read.
+  function storedEntries(raw) {
+    return raw === null || raw === "" ? [] : entriesFromCsv(raw, "The log saved in this browser");
+  }
+
   Planner.prototype.load = function () {
-    try {
-      this.storage = window.localStorage;
-      this.raw = this.storage.getItem(this.key("log"));
-    } catch (err) {
-      this.storage = null;
-      this.raw = null;
-    }
+    // rkCommon's storage: a blocked or failing storage is reported, never shown as an empty log.
+    if (!this.store) this.store = C.store();
+    var got = this.store.read(this.key("log"));
+    this.storage = got.problem ? null : this.store;
+    this.storageProblem = got.problem;
+    this.raw = got.value;
     this.corrupt = null;
     this.entries = [];
-    if (this.raw !== null && this.raw !== "") {
-      try {
-        this.entries = entriesFromCsv(this.raw, "The log saved in this browser");
-      } catch (err) {
-        this.corrupt = err.message;
-      }
+    try {
+      this.entries = storedEntries(this.raw);
+    } catch (err) {
+      this.corrupt = err.message;
+      // Left where it is (nothing is saved over it), and a copy kept aside under ...log-corrupt.
+      this.store.keepAside(this.key("log"), this.raw);
     }
     this.settings = { start_date: null, start_week: 1 };
     this.settingsNote = null;
     var rawSettings = null;
-    try { rawSettings = this.storage ? this.storage.getItem(this.key("plan")) : null; } catch (err) { rawSettings = null; }
+    rawSettings = this.storage ? this.store.read(this.key("plan")).value : null;
     if (rawSettings) {
       try {
         var s = JSON.parse(rawSettings);
@@ -707,30 +560,67 @@
     }
   };
 
-  Planner.prototype.saveLog = function (entries) {
-    if (!this.storage) return "This browser does not let the page keep data, so the log cannot be saved here.";
+  // What a storage problem means for the runner, in a sentence.
+  function storageWords(problem, what) {
+    if (problem === "full") {
+      return "Not saved: " + C.problemWords.full + ", so the " + what + " cannot be saved here. Download your log (step 5) to keep it, or free some space (for example, clear other sites' data) and try again.";
+    }
+    if (problem === "blocked") return "Not saved: " + C.problemWords.blocked + ", so the " + what + " cannot be saved here.";
+    return "Not saved: " + C.problemWords.error + " (the " + what + " could not be saved).";
+  }
+
+  // Change the saved log: change(entries) gets the log as stored right now (another tab may
+  // have saved sessions since this page read it) and returns the new one, or throws to refuse.
+  // So a session logged in another tab is never overwritten. Returns null or what went wrong.
+  Planner.prototype.saveLog = function (change) {
+    if (!this.storage) return storageWords(this.storageProblem || "blocked", "log");
+    var self = this, current = null;
     try {
-      var text = entriesToCsv(entries);
-      this.storage.setItem(this.key("log"), text);
-      this.raw = text;
-      this.entries = entries;
+      var done = this.store.update(this.key("log"), function (raw) {
+        try {
+          current = storedEntries(raw);
+        } catch (err) {
+          throw new Error("Not saved: the log saved in this browser cannot be read (" + err.message + ")");
+        }
+        return entriesToCsv(change(current.slice()));
+      });
+      if (done.problem) return storageWords(done.problem, "log");
+      this.raw = done.value;
+      this.entries = storedEntries(done.value);
       this.corrupt = null;
       return null;
     } catch (err) {
-      return "The log could not be saved in this browser (" + (err && err.message ? err.message : err) + ").";
+      if (current) { self.entries = current; self.raw = entriesToCsv(current); }  // what is stored now
+      return err && err.message ? err.message : String(err);
     }
   };
 
+  // Changes made in another tab of this site: read them and show them.
+  Planner.prototype.watchOtherTabs = function () {
+    var self = this;
+    this.store.onChange([this.key("log"), this.key("plan")], function () {
+      self.load();
+      self.renderAll();
+    });
+  };
+
+  function byDate(a, b) { return parseIso(a.date) - parseIso(b.date); }
+
+  // Log changes, applied to the log as stored now.
+  function adding(entry, already) {
+    return function (entries) {
+      if (entries.some(function (e) { return e.date === entry.date; })) throw new Error(already);
+      return entries.concat([entry]).sort(byDate);
+    };
+  }
+
   Planner.prototype.saveSettings = function (settings) {
-    if (!this.storage) return "This browser does not let the page keep data, so the plan cannot be saved here.";
-    try {
-      this.storage.setItem(this.key("plan"), JSON.stringify(settings));
-      this.settings = settings;
-      this.settingsNote = null;
-      return null;
-    } catch (err) {
-      return "The plan could not be saved in this browser (" + (err && err.message ? err.message : err) + ").";
-    }
+    if (!this.storage) return storageWords(this.storageProblem || "blocked", "plan");
+    var problem = this.store.write(this.key("plan"), JSON.stringify(settings));
+    if (problem) return storageWords(problem, "plan");
+    this.settings = settings;
+    this.settingsNote = null;
+    return null;
   };
 
   // --- field errors ---
@@ -991,9 +881,9 @@
       return;
     }
     var entry = { date: isoOf(day), week: week, pain_during: pain.value, worse_next_day: worse === "yes", notes: this.q("#rk-rtr-log-notes").value };
-    var entries = this.entries.concat([entry]).sort(function (a, b) { return parseIso(a.date) - parseIso(b.date); });
-    var problem = this.saveLog(entries);
+    var problem = this.saveLog(adding(entry, "Not saved: a session on " + entry.date + " was logged in another tab or window (one a day); your log now shows it. To change it, delete it in your log (step 5) and log it again."));
     if (problem) {
+      this.renderAll();
       this.formMessage(problem + " Your answers are still in the form.", true);
       return;
     }
@@ -1148,18 +1038,13 @@
   Planner.prototype.deleteEntry = function (date) {
     var self = this;
     var gone = this.entries.filter(function (e) { return e.date === date; })[0];
-    var problem = this.saveLog(this.entries.filter(function (e) { return e.date !== date; }));
-    if (problem) { this.dataMessage([problem], true); return; }
+    var problem = this.saveLog(function (entries) { return entries.filter(function (e) { return e.date !== date; }); });
+    if (problem) { this.renderAll(); this.dataMessage([problem], true); return; }
     this.renderAll();
     var undo = el("button", { type: "button", text: "Undo" });
     undo.addEventListener("click", function () {
-      if (self.entries.some(function (e) { return e.date === date; })) {
-        self.dataMessage(["A session on " + date + " has been logged again since; nothing to undo."], true);
-        return;
-      }
-      var back = self.entries.concat([gone]).sort(function (a, b) { return parseIso(a.date) - parseIso(b.date); });
-      var p = self.saveLog(back);
-      if (p) { self.dataMessage([p], true); return; }
+      var p = self.saveLog(adding(gone, "A session on " + date + " has been logged again since; nothing to undo."));
+      if (p) { self.renderAll(); self.dataMessage([p], true); return; }
       self.renderAll();
       self.dataMessage(["The session of " + date + " is back in your log."]);
     });
@@ -1203,9 +1088,14 @@
   Planner.prototype.offerImport = function (name, entries) {
     var self = this;
     var apply = function () {
-      var problem = self.saveLog(logged(entries).map(function (e) {
+      var imported = logged(entries).map(function (e) {
         return { date: e.date, week: e.week, pain_during: e.pain_during, worse_next_day: e.worse_next_day, notes: e.notes };
-      }));
+      });
+      // Replacing the log is what the runner chose: it does not depend on what is stored now,
+      // which may be unreadable (a copy of that stays under ...log-corrupt).
+      var problem = self.storage ? self.store.write(self.key("log"), entriesToCsv(imported)) : self.storageProblem || "blocked";
+      problem = problem ? storageWords(problem, "log") : null;
+      if (!problem) self.load();
       if (problem) { self.dataMessage([problem + " Nothing was imported."], true); return; }
       var moved = "";
       var first = entries.length ? logged(entries)[0].date : null;
@@ -1238,14 +1128,12 @@
   };
 
   Planner.prototype.clearAll = function () {
-    try {
-      if (this.storage) {
-        this.storage.removeItem(this.key("log"));
-        this.storage.removeItem(this.key("plan"));
+    if (this.storage) {
+      var problem = this.store.remove(this.key("log")) || this.store.remove(this.key("plan"));
+      if (problem) {
+        this.dataMessage(["Could not delete the data (" + C.problemWords[problem] + ")."], true);
+        return;
       }
-    } catch (err) {
-      this.dataMessage(["Could not delete the data (" + err.message + ")."], true);
-      return;
     }
     this.load();
     this.renderAll();
@@ -1259,7 +1147,8 @@
     box.replaceChildren();
     if (!this.storage) {
       box.hidden = false;
-      box.appendChild(el("p", { text: "This browser does not let the page keep data (local storage is blocked, for example in a private window or by a setting). You can still use the planner, but nothing will be kept when you leave the page: download your log before you go." }));
+      var why = this.storageProblem === "blocked" || !this.storageProblem ? C.problemWords.blocked : C.problemWords[this.storageProblem];
+      box.appendChild(el("p", { text: why.charAt(0).toUpperCase() + why.slice(1) + ". You can still use the planner, but nothing will be kept when you leave the page: download your log before you go." }));
       return;
     }
     if (!this.corrupt) { box.hidden = true; return; }
@@ -1291,6 +1180,7 @@
     this.setupFlags();
     this.setupLog();
     this.setupData();
+    this.watchOtherTabs();
     this.renderAll();
     var self = this, timer = null;
     window.addEventListener("resize", function () {

@@ -6,6 +6,7 @@
 // silently: the page says so and leaves the saved data as it was.
 (function () {
   "use strict";
+  var C = window.rkCommon;  // CSV, dates and storage shared with the other page scripts
   var KM = /^[0-9]+(?:\.[0-9]+)?$/;
 
   function roundKm(value) { return Math.floor(value * 10 + 0.5) / 10; }
@@ -55,55 +56,18 @@
       return checkKm(Number(s), what);
     }
 
-    function csvField(value) {
-      var s = String(value);
-      return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-    }
-
     function toCsv(pairs) {
-      return [cfg.csv_header].concat(pairs.map(function (p) { return [p.name, kmText(p.km)]; }))
-        .map(function (r) { return r.map(csvField).join(","); }).join("\r\n") + "\r\n";
-    }
-
-    // RFC 4180: quoted fields may hold commas, quotes and line breaks. Each row has .line, the
-    // physical line it starts on (CRLF, LF or CR each end a line, as Python's csv counts them).
-    function csvRows(text) {
-      var rows = [], row = [], field = "", quoted = false, i = 0, wasQuoted = false, line = 1, rowLine = 1;
-      function endRow() { row.push(field); row.line = rowLine; rows.push(row); row = []; field = ""; wasQuoted = false; }
-      while (i < text.length) {
-        var ch = text[i];
-        if (quoted) {
-          if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-          if (ch === '"') {
-            quoted = false; i++;
-            if (i < text.length && ",\r\n".indexOf(text[i]) === -1) throw new Error("a quote inside a name must be doubled");
-            continue;
-          }
-          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-          field += ch; i++; continue;
-        }
-        if (ch === '"' && field === "" && !wasQuoted) { quoted = true; wasQuoted = true; i++; continue; }
-        if (ch === ",") { row.push(field); field = ""; wasQuoted = false; i++; continue; }
-        if (ch === "\r" || ch === "\n") {
-          endRow();
-          i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-          rowLine = ++line;
-          continue;
-        }
-        field += ch; i++;
-      }
-      if (quoted) throw new Error("a quoted name is not closed; a quote inside a name must be doubled");
-      if (field !== "" || row.length || wasQuoted) endRow();
-      return rows;
+      return C.toCsv([cfg.csv_header].concat(pairs.map(function (p) { return [p.name, kmText(p.km)]; })));
     }
 
     // The same checks as widgets.shoes.parse_shoes_csv(); the messages name the line.
     function parseCsv(text) {
       var rows;
       try {
-        rows = csvRows(String(text).replace(/^\ufeff/, ""));
+        // Each row with the line it starts on; blank lines are read (and counted), then skipped.
+        rows = C.readCsv(String(text)).map(function (r) { var cells = r.cells; cells.line = r.line; return cells; });
       } catch (err) {
-        throw new Error("The file is not valid CSV: " + err.message + ".");
+        throw new Error("The file is not valid CSV (" + err.message + "); a quote inside a name must be doubled.");
       }
       rows = rows.filter(function (r) {
         return r.some(function (c) { return c.trim() !== ""; });
@@ -130,20 +94,12 @@
       roundKm: roundKm, checkKm: checkKm };
   }
 
-  // --- storage: this device only --------------------------------------------------------------
-  function storage() {
-    try {
-      var s = window.localStorage, probe = "rk-storage-probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (err) {
-      return null;
-    }
-  }
-
+  // --- storage: this device only (rkCommon's storage) --------------------------------------------
+  // {pairs, ok: true} | {pairs: [], ok: false, raw} (unreadable) | {pairs: [], problem} (storage).
   function readSaved(api, store, key) {
-    var raw = store ? store.getItem(key) : null;
+    var got = store.read(key);
+    if (got.problem) return { pairs: [], ok: false, problem: got.problem };
+    var raw = got.value;
     if (raw === null) return { pairs: [], ok: true };
     try {
       var data = JSON.parse(raw);
@@ -170,7 +126,7 @@
     var cfg = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
     var api = makeApi(cfg);
     var key = cfg.storage_key;
-    var store = storage();
+    var store = C.store();
     var addForm = section.querySelector(".rk-sh-add");
     var message = section.querySelector(".rk-sh-message");
     var list = section.querySelector(".rk-sh-list");
@@ -180,7 +136,8 @@
     section.querySelector(".rk-sh-nojs").hidden = true;
     var saved = readSaved(api, store, key);
     var pairs = saved.pairs;
-    var canSave = !!store && saved.ok;
+    var canSave = saved.ok;
+    var aside = saved.raw !== undefined ? store.keepAside(key, saved.raw) : null;  // an unreadable list, kept
     var uid = 0;
 
     function say(text, kind, action) {
@@ -198,26 +155,52 @@
       message.appendChild(p);
     }
 
-    function save() {
-      if (!canSave) return;
+    function storageWords(problem) {
+      if (problem === "full") {
+        return "Not saved: " + C.problemWords.full + ". Your list is as it was; export it as a CSV to keep it, " +
+          "or free some space (for example, clear other sites' data) and try again.";
+      }
+      return "Not saved: " + C.problemWords[problem] + ". Export the list as a CSV to keep it.";
+    }
+
+    // Change the list: change(list) gets the list as stored now (another tab may have changed
+    // it since this page read it) and returns the new one, or throws to refuse. Returns null or
+    // what went wrong; the page then shows the stored list.
+    // replace: the new list does not depend on the stored one (an import, a new list), which
+    // may be unreadable (a copy of that is kept aside).
+    function save(change, replace) {
+      if (!canSave) { pairs = change(pairs); return null; }  // storage unusable: this page only
       try {
-        store.setItem(key, JSON.stringify({ version: 1, pairs: pairs }));
+        var done = store.update(key, function (raw) {
+          var now = raw === null || replace ? { ok: true, pairs: pairs } : readSaved(api, { read: function () { return { value: raw }; } }, key);
+          if (!now.ok) throw new Error("The list saved in this browser was changed in another tab and cannot be read; nothing was saved.");
+          return JSON.stringify({ version: 1, pairs: change(now.pairs) });
+        });
+        if (done.problem) return storageWords(done.problem);
+        pairs = JSON.parse(done.value).pairs;
+        return null;
       } catch (err) {
-        say("This browser would not save the list (its storage may be full). Export it as a CSV to keep it.", "error");
+        return err.message;
       }
     }
 
-    function commit(next, note, undoable) {
-      var before = pairs;
-      pairs = next;
-      save();
+    function commit(change, note, undo, replace) {
+      var problem = save(change, replace);
       render();
-      if (undoable) {
-        say(note, "info", { label: "Undo", run: function () { pairs = before; save(); render(); say("Undone."); } });
+      if (problem) { say(problem, "error"); return false; }
+      if (undo) {
+        say(note, "info", { label: "Undo", run: function () {
+          var p = save(undo);
+          render();
+          say(p || "Undone.", p ? "error" : "info");
+        } });
       } else {
         say(note);
       }
+      return true;
     }
+
+    function named(name) { return function (p) { return p.name.toLowerCase() === name.toLowerCase(); }; }
 
     function pairItem(pair) {
       var s = api.status(pair.km);
@@ -261,8 +244,15 @@
           if (run <= 0) throw new Error("The run must be more than 0 km.");
           var total = api.roundKm(pair.km + run);
           if (total > cfg.thresholds.max_km) throw new Error("That would make more than " + cfg.thresholds.max_km + " km: check the number.");
-          var next = pairs.map(function (p) { return p === pair ? { name: p.name, km: total } : p; });
-          commit(next, "Added " + api.roundKm(run) + " km to " + pair.name + ".");
+          commit(function (list) {
+            if (!list.some(named(pair.name))) throw new Error(pair.name + " was removed in another tab; the run was not added.");
+            return list.map(function (p) {
+              if (!named(pair.name)(p)) return p;
+              var km = api.roundKm(p.km + run);  // the stored distance: another tab may have added runs
+              if (km > cfg.thresholds.max_km) throw new Error("That would make more than " + cfg.thresholds.max_km + " km: check the number.");
+              return { name: p.name, km: km };
+            });
+          }, "Added " + api.roundKm(run) + " km to " + pair.name + ".");
           var again = list.querySelector('li[data-name="' + CSS.escape(pair.name) + '"] input');
           if (again) again.focus();
         } catch (err) {
@@ -270,7 +260,10 @@
         }
       });
       remove.addEventListener("click", function () {
-        commit(pairs.filter(function (p) { return p !== pair; }), "Removed " + pair.name + ".", true);
+        var gone = pair;
+        commit(function (list) { return list.filter(function (p) { return !named(gone.name)(p); }); },
+          "Removed " + pair.name + ".",
+          function (list) { return list.some(named(gone.name)) ? list : list.concat([gone]); });
         addForm.pair.focus();
       });
       li.appendChild(form);
@@ -289,19 +282,20 @@
       try {
         var name = api.checkName(addForm.pair.value, pairs);
         var km = api.parseKm(addForm.km.value || "0", "The distance already run");
-        commit(pairs.concat([{ name: name, km: km }]), "Added " + name + ".");
-        addForm.pair.value = "";
-        addForm.km.value = "0";
+        var added = commit(function (list) { return list.concat([{ name: api.checkName(name, list), km: km }]); },
+          "Added " + name + ".");
+        if (added) {  // kept in the form when it could not be saved
+          addForm.pair.value = "";
+          addForm.km.value = "0";
+        }
       } catch (err) {
         say(err.message, "error");
       }
     });
 
     exportButton.addEventListener("click", function () {
-      var now = new Date();
-      var stamp = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
-        String(now.getDate()).padStart(2, "0");
-      var blob = new Blob(["\ufeff" + api.toCsv(pairs)], { type: "text/csv;charset=utf-8" });
+      var stamp = C.todayIso();
+      var blob = new Blob([C.withBom(api.toCsv(pairs))], { type: "text/csv;charset=utf-8" });
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
       a.download = "running-shoes-" + stamp + ".csv";
@@ -320,27 +314,52 @@
           say("Could not import " + file.name + ": " + err.message + " Your list is unchanged.", "error");
           return;
         }
-        if (!canSave && store) {  // the unreadable saved data is kept aside, never lost
-          if (store.getItem(key + "-unreadable") === null && saved.raw !== undefined) store.setItem(key + "-unreadable", saved.raw);
-          canSave = true;
-        }
-        commit(imported, "Imported " + imported.length + " pair(s) from " + file.name + ", replacing the list.", true);
+        var before = pairs;
+        if (!canSave && saved.raw !== undefined && aside) canSave = true;  // the unreadable list is kept aside
+        commit(function () { return imported; },
+          "Imported " + imported.length + " pair(s) from " + file.name + ", replacing the list.",
+          function () { return before; }, true);
       }).finally(function () { importInput.value = ""; });
     });
 
+    // Another tab changed the list: show the stored list (never an empty one in its place).
+    store.onChange([key], function () {
+      if (!canSave) return;
+      var now = readSaved(api, store, key);
+      if (now.ok) { pairs = now.pairs; render(); say("The list was changed in another tab; this is the list as saved now."); }
+    });
+
+    function startNewList() {
+      if (!aside) { say("The unreadable list could not be kept aside, so nothing is saved over it.", "error"); return; }
+      canSave = true;
+      var problem = save(function () { return pairs; }, true);
+      say(problem || "New list started; it is saved in this browser.", problem ? "error" : "info");
+    }
+
+    function downloadUnreadable() {
+      var blob = new Blob([saved.raw], { type: "application/json" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "running-shoes-unreadable.json";
+      document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    }
+
     render();
-    if (!store) {
-      say("This browser does not let the page save anything (private browsing or blocked storage): the list " +
-        "lasts until you leave the page. Export it as a CSV to keep it.", "warning");
+    if (saved.problem) {
+      empty.hidden = true;  // the list is not known to be empty: it could not be read
+      say((saved.problem === "full" ? C.problemWords.full : C.problemWords[saved.problem]).replace(/^./, function (c) { return c.toUpperCase(); }) +
+        ": the list lasts until you leave the page. Export it as a CSV to keep it.", "warning");
     } else if (!saved.ok) {
+      empty.hidden = true;
       say("The shoe list saved in this browser could not be read, so it has been left as it was and nothing " +
         "you change now is saved over it. Import a CSV export, or start a new list (the unreadable data is kept " +
-        "aside in this browser).", "error", { label: "Start a new list", run: function () {
-          if (store.getItem(key + "-unreadable") === null) store.setItem(key + "-unreadable", saved.raw);
-          canSave = true;
-          save();
-          say("New list started; it is saved in this browser.");
-        } });
+        "aside in this browser" + (aside ? ", under " + aside : "") + ").", "error", { label: "Start a new list", run: startNewList });
+      var keep = el("button", "rk-sh-action", "Download the unreadable list");
+      keep.type = "button";
+      keep.addEventListener("click", downloadUnreadable);
+      message.firstChild.appendChild(document.createTextNode(" "));
+      message.firstChild.appendChild(keep);
     }
   }
 

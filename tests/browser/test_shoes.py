@@ -179,7 +179,7 @@ def test_unreadable_storage_is_reported_and_kept(watched_page, site_url, stored)
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == stored
     page.reload()
     page.get_by_role("button", name="Start a new list").click()
-    assert page.evaluate(f"localStorage.getItem('{KEY}-unreadable')") == stored
+    assert page.evaluate(f"localStorage.getItem('{KEY}-corrupt')") == stored
     add_pair(page, "Fresh", 2)
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["pairs"] == [{"name": "Fresh", "km": 2}]
     watched_page.assert_clean()

@@ -22,6 +22,7 @@ from widgets.display import StaticWidget
 REPO = Path(__file__).resolve().parents[2]
 HARNESS = Path(__file__).with_name("node_harness.js")
 NODE = os.environ.get("COURSE_NODE") or shutil.which("node") or "/usr/bin/node"
+COMMON = REPO / "assets" / "rk" / "rk-common.js"  # loaded before every page script, as on the site
 _DATA = re.compile(r'<script type="application/json" class="rk-widget-data">(.*?)</script>', re.S)
 
 
@@ -41,18 +42,25 @@ def embedded_data(widget: StaticWidget) -> str:
     return match.group(1)
 
 
-def call_script(name: str, widget: StaticWidget, calls: list[tuple[str, list]], *, start: bool = False) -> list:
+def call_script(name: str, widget: StaticWidget | None, calls: list[tuple[str, list]], *, start: bool = False) -> list:
     """Load ``assets/rk/{name}.js`` with ``widget``'s embedded data and make ``calls`` (function
     path such as ``"rkTrainingLoad.check"``, argument list). Returns, per call, ``{"ok": value}``
-    or ``{"error": message}``. ``start``: let the script start on a stand-in section (for scripts
-    that only read their data when they start)."""
+    or ``{"error": message}``. ``widget`` None: a script without page data (rk-common). ``start``:
+    let the script start on a stand-in section (for scripts that only read their data when they
+    start). rk-common.js is loaded first, as the site loads it before the page scripts."""
     payload = {
         "script": str(REPO / "assets" / "rk" / f"{name}.js"),
-        "data": embedded_data(widget),
-        "section": f"rk-widget-{widget.name}" if start else None,
+        "preload": [str(COMMON)] if name != COMMON.stem else [],
+        "data": embedded_data(widget) if widget is not None else "{}",
+        "section": f"rk-widget-{widget.name}" if start and widget is not None else None,
         "calls": [[path, list(args)] for path, args in calls],
     }
     done = subprocess.run([node(), str(HARNESS)], input=json.dumps(payload), capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.returncode == 0, f"node failed on {name}.js:\n{done.stderr}"
     return json.loads(done.stdout)
+
+
+def call_common(calls: list[tuple[str, list]]) -> list:
+    """Call functions of assets/rk/rk-common.js (``"rkCommon.foldLine"``, …) under Node."""
+    return call_script(COMMON.stem, None, calls)

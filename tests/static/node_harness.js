@@ -1,7 +1,8 @@
 // Runs one of the site's scripts (assets/rk/NAME.js) under Node, without a browser, and calls
 // its functions: the parity tests in tests/static/ compare the answers with widgets/ (Python).
 //
-// stdin: {"script": path, "data": the widget's embedded JSON text, "section": CSS class of the
+// stdin: {"script": path, "preload": [paths loaded first, e.g. assets/rk/rk-common.js, as the
+// page loads them], "data": the widget's embedded JSON text, "section": CSS class of the
 // widget's <section> or null, "calls": [[fn, [args...]], ...]} where fn is a path such as
 // "rkName.fn" or "rkName.api().fn", or the source of a function, "(a, b) => ...", for calls that
 // chain several of the script's functions or turn its answers into JSON.
@@ -33,6 +34,7 @@ globalThis.document = {
   // Enough for a script to report that it could not start; any real use of it fails.
   createElement: () => ({ setAttribute: () => {}, appendChild: () => {} }),
 };
+(input.preload || []).forEach((path) => require(path));
 require(input.script);
 
 function resolve(path) {
