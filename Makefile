@@ -8,6 +8,7 @@
 #   make bench                   build/size/speed benchmarks (prints figures)
 #   make screenshots             every page at 390 px and 1280 px into _build/screenshots
 #   make icons                   re-render site-root's PNG and ICO icons from favicon.svg
+#   make figures                 re-render the figures' static SVGs (assets/figures/) after changing a figure
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -31,7 +32,7 @@ else
   SITE_HTML := $(STUDENT_HTML)
 endif
 
-.PHONY: book serve test unit lab bench lint clean venv screenshots icons
+.PHONY: book serve test unit lab bench lint clean venv screenshots icons figures
 
 venv: $(STAMP)
 
@@ -87,6 +88,10 @@ screenshots: book
 
 icons: venv
 	$(BIN)/python benchmarks/render_icons.py
+
+# Needs Chromium (as the browser tests do); `make book` only copies the committed SVGs.
+figures: venv
+	$(BIN)/python benchmarks/render_figures.py
 
 clean:
 	rm -rf $(OUT)/_build

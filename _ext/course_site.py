@@ -203,9 +203,9 @@ def add_disclaimer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if 'class="rk-plotly"' in body:
-        # Deferred scripts run in document order; priority puts plotly.js before the loader.
-        app.add_js_file(PLOTLY_JS, loading_method="defer", priority=600)
-        app.add_js_file("rk/plotly-loader.js", loading_method="defer", priority=610)
+        # Only the loader: it fetches plotly.js (data-plotly, relative to _static/) when the reader
+        # reaches or touches a figure or the page is idle; until then each figure's static picture.
+        app.add_js_file("rk/plotly-loader.js", loading_method="defer", priority=610, **{"data-plotly": PLOTLY_JS})
     for name in sorted(_widget_names(body)):
         script = STATIC_SOURCE / "rk" / f"{name}.js"
         if name != "plotly" and script.exists():
@@ -236,6 +236,20 @@ def _widget_names(body: str) -> set[str]:
         names.add(body[start + len(marker) : end])
         start = body.find(marker, end)
     return names
+
+
+# Static figure pictures (widgets.display.SiteFigure): the figure HTML names them from the site
+# root ("_static/figures/…", it cannot know the page); each page links them relative to itself.
+STATIC_FIGURE_LINK = re.compile(r'(src|srcset)="_static/(figures/[^"]+)"')
+
+
+def link_static_figures(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if "_static/figures/" in body:
+        pathto = context["pathto"]
+        context["body"] = STATIC_FIGURE_LINK.sub(
+            lambda m: f'{m.group(1)}="{pathto("_static/" + m.group(2), 1)}"', body
+        )
 
 
 def _unwanted_asset(asset) -> bool:
@@ -380,6 +394,7 @@ def setup(app: Sphinx):
     # do), so these run before the theme's handlers.
     app.connect("html-page-context", prune_page_assets, priority=400)
     app.connect("html-page-context", fix_citation_roles, priority=400)
+    app.connect("html-page-context", link_static_figures, priority=400)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
     app.connect("html-page-context", label_toctree_toggles, priority=510)

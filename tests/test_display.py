@@ -47,7 +47,7 @@ def test_trace_types_in_animation_frames_keep_their_template_style():
 
 
 def test_site_figure_embeds_the_compact_spec():
-    figure = display.SiteFigure(_figure(), alt="A test line")
+    figure = display.SiteFigure(_figure(), alt="A test line", name="test-line")
     html = figure.to_html()
     assert "1.2286" in html and "1.2285600319106502" not in html
     assert '"heatmap"' not in html
@@ -55,7 +55,7 @@ def test_site_figure_embeds_the_compact_spec():
 
 def test_site_figure_needs_a_text_alternative():
     with pytest.raises(ValueError, match="text alternative"):
-        display.SiteFigure(_figure(), alt="  ")
+        display.SiteFigure(_figure(), alt="  ", name="test-line")
 
 
 def test_numpy_arrays_are_written_as_short_lists_with_gaps_for_nan():
@@ -79,3 +79,26 @@ def test_a_3d_figure_keeps_the_template_s_scene_settings():
     fig = go.Figure(go.Scatter3d(x=[0], y=[0], z=[0]))
     fig.update_layout(template="plotly_white")
     assert "scene" in display.compact_spec(json.loads(fig.to_json()))["layout"]["template"]["layout"]
+
+
+def test_site_figure_shows_its_static_picture_with_the_alt_text_in_a_box_of_the_figure_s_height():
+    fig = _figure()
+    fig.update_layout(height=440)
+    html = display.SiteFigure(fig, alt='A "test" line', name="test-line").to_html()
+    assert 'data-rk-figure="test-line"' in html
+    assert '<div class="rk-plotly-target" style="height:440px">' in html
+    assert '<img src="_static/figures/test-line-360.svg" alt="A &quot;test&quot; line"' in html
+    assert 'srcset="_static/figures/test-line-720.svg"' in html
+
+
+def test_site_figure_needs_a_stable_name():
+    for bad in ("", "Has Capitals", "under_score", "a/b"):
+        with pytest.raises(ValueError, match="figure name"):
+            display.SiteFigure(_figure(), alt="A test line", name=bad)
+
+
+def test_spec_hash_follows_the_spec():
+    spec = display.SiteFigure(_figure(), alt="t", name="t").spec()
+    assert display.spec_hash(spec) == display.spec_hash(json.loads(json.dumps(spec)))
+    spec["layout"]["title"] = "other"
+    assert display.spec_hash(spec) != display.spec_hash(display.SiteFigure(_figure(), alt="t", name="t").spec())

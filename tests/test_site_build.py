@@ -72,11 +72,27 @@ def test_search_page_loads_the_index(student_html):
 
 
 @pytest.mark.parametrize("docname", DOCNAMES)
-def test_plotly_js_only_on_pages_with_figures(student_html, docname):
+def test_plotly_js_is_never_loaded_with_the_page_and_its_loader_only_where_there_are_figures(student_html, docname):
     soup = read_page(student_html, docname)
     has_figure = bool(soup.select("figure.rk-plotly"))
-    loads_plotly = any("plotly-basic" in (s.get("src") or "") for s in soup.find_all("script"))
-    assert has_figure == loads_plotly, f"{docname}: figure={has_figure} but plotly.js loaded={loads_plotly}"
+    scripts = [s for s in soup.find_all("script") if s.get("src")]
+    assert not any("plotly-basic" in s["src"] for s in scripts), f"{docname}: plotly.js is loaded up front"
+    loaders = [s for s in scripts if "rk/plotly-loader.js" in s["src"]]
+    assert has_figure == bool(loaders), f"{docname}: figure={has_figure} but loader={bool(loaders)}"
+    for loader in loaders:  # the loader fetches plotly.js from data-plotly, relative to _static/
+        assert (student_html / "_static" / loader["data-plotly"]).is_file(), loader["data-plotly"]
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_every_figure_shows_its_static_picture_with_alt_text_at_the_figure_s_height(student_html, docname):
+    page = student_html / f"{docname}.html"
+    soup = read_page(student_html, docname)
+    for figure in soup.select("figure.rk-plotly"):
+        img = figure.select_one(".rk-plotly-target picture.rk-plotly-static img")
+        assert img is not None and img.get("alt") == figure["aria-label"], figure.get("data-rk-figure")
+        for link in [img["src"], figure.select_one("picture source")["srcset"]]:
+            assert (page.parent / link).resolve().is_file(), f"{docname}: {link} is missing"
+        assert figure.select_one(".rk-plotly-target")["style"] == f"height:{img['height']}px"
 
 
 def test_code_cells_hidden_on_site_but_kept_in_notebook(student_html):

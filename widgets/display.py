@@ -8,14 +8,20 @@ A :class:`SiteFigure` carries two representations of one plotly figure:
   per page and nothing is loaded from a CDN; the HTML has no random ids, so stored notebook
   outputs are stable for nbval.
 
-``_ext/course_site.py`` adds plotly.js and the loader only to pages that contain
-``class="rk-plotly"``, and a widget's script only to pages that contain
-``data-rk-widget="NAME"``.
+``_ext/course_site.py`` adds the loader only to pages that contain ``class="rk-plotly"``, and
+a widget's script only to pages that contain ``data-rk-widget="NAME"``.
+
+Each site figure has a stable ``name`` and a static rendering of it, committed as
+``assets/figures/NAME-<width>.svg`` (made in Chromium with the same plotly.js by ``make figures``,
+which records the hash of the spec it drew in ``assets/figures/figures.json``). The page shows
+that picture at once, at the figure's own height, and the loader fetches plotly.js only when the
+reader reaches or touches the figure or the page is idle; with scripts off the picture stays.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import math
@@ -111,31 +117,70 @@ def compact_spec(spec: dict) -> dict:
     return compact
 
 
-class SiteFigure:
-    """A plotly figure with a text alternative, displayable on the site and in JupyterLab."""
+# The static pictures: one narrow (phones: the text column is ~340 px wide at 390 px) and one
+# wide (tablets and desktops: 670–775 px); the picture is scaled into the figure's box.
+STATIC_WIDTHS = (360, 720)
+STATIC_WIDE_MEDIA = "(min-width: 576px)"  # viewport width from which the wide picture is used
+STATIC_DIR = "figures"  # under assets/, served as _static/figures/
+PLOTLY_DEFAULT_HEIGHT = 450  # plotly's own when a layout sets none
 
-    def __init__(self, figure: go.Figure, alt: str, caption: str | None = None):
+
+def spec_hash(spec: dict) -> str:
+    """The hash recorded with a static picture: it changes whenever the drawn figure would."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def static_file(name: str, width: int) -> str:
+    return f"{STATIC_DIR}/{name}-{width}.svg"
+
+
+class SiteFigure:
+    """A plotly figure with a text alternative, displayable on the site and in JupyterLab.
+
+    ``name`` (letters, digits, -) names its static picture, ``assets/figures/NAME-<width>.svg``;
+    it is fixed in the code that makes the figure, so it is the same on every build.
+    """
+
+    def __init__(self, figure: go.Figure, alt: str, caption: str | None = None, *, name: str):
         if not alt or not alt.strip():
             raise ValueError("Every figure needs a text alternative (alt) that says what it shows.")
+        if not name or not name.replace("-", "").isalnum() or name != name.lower():
+            raise ValueError(f"figure name must be lower-case letters, digits and -: {name!r}")
         self.figure = figure
         self.alt = alt.strip()
         self.caption = caption
+        self.name = name
 
     def spec(self) -> dict:
         spec = compact_spec(json.loads(pio.to_json(self.figure, validate=False)))
         spec["config"] = PLOTLY_CONFIG
         return spec
 
+    def height(self) -> int:
+        return int(self.figure.layout.height or PLOTLY_DEFAULT_HEIGHT)
+
     def to_html(self) -> str:
         caption = f'<figcaption class="rk-caption">{html.escape(self.caption)}</figcaption>' if self.caption else ""
         # The text alternative labels the <figure> (not role="img" on the plot: the plot holds
         # sliders and buttons, and an image cannot contain controls) and is also in the page as
-        # visually hidden text, so it is found by search and read in reading order.
+        # visually hidden text, so it is found by search and read in reading order. While the
+        # static picture is shown, its alt says it instead (the loader unhides the text when the
+        # interactive figure replaces the picture), so a screen reader hears it once.
+        # The box has the interactive figure's height from the start: no layout shift.
         alt = html.escape(self.alt, quote=True)
+        narrow, wide = (static_file(self.name, width) for width in STATIC_WIDTHS)
+        height = self.height()
+        picture = (
+            f'<picture class="rk-plotly-static">'
+            f'<source media="{STATIC_WIDE_MEDIA}" srcset="_static/{wide}">'
+            f'<img src="_static/{narrow}" alt="{alt}" width="{STATIC_WIDTHS[0]}" height="{height}" decoding="async">'
+            f"</picture>"
+        )
         return (
-            f'<figure class="rk-plotly" data-rk-widget="plotly" aria-label="{alt}">'
-            f'<p class="visually-hidden">{alt}</p>'
-            f'<div class="rk-plotly-target"></div>'
+            f'<figure class="rk-plotly" data-rk-widget="plotly" data-rk-figure="{self.name}" aria-label="{alt}">'
+            f'<p class="visually-hidden rk-plotly-alt" aria-hidden="true">{alt}</p>'
+            f'<div class="rk-plotly-target" style="height:{height}px">{picture}</div>'
             f'<script type="application/json" class="rk-plotly-data">{_json_for_script(self.spec())}</script>'
             f"{caption}</figure>"
         )

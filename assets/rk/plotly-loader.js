@@ -1,24 +1,56 @@
-// Draws every figure that widgets/display.py wrote into the page, with the site's own
-// vendored plotly.js (loaded just before this file). No network access.
+// Makes every figure that widgets/display.py wrote into the page interactive. Each figure is
+// first shown as its static picture (committed SVG, at the figure's own height); the site's own
+// vendored plotly.js (1.2 MB, same site, no network beyond it) is fetched only when the reader
+// reaches a figure (IntersectionObserver, with a margin), touches or focuses one, or when the
+// page is idle; then each figure is drawn in place of its picture, in the same box.
 (function () {
   "use strict";
+  var script = document.currentScript;
+  var PLOTLY_URL = new URL("../" + script.getAttribute("data-plotly"), script.src).href;
+  var NEAR = "300px 0px";  // start fetching this far before a figure scrolls into view
+  var IDLE_TIMEOUT_MS = 4000;  // at the latest this long after the page loaded, if never idle
+  var requested = false;
+
+  function loadPlotly() {
+    if (requested) return;
+    requested = true;
+    var tag = document.createElement("script");
+    tag.src = PLOTLY_URL;
+    tag.async = true;
+    tag.onload = function () {
+      figures().forEach(function (figure, i) {
+        // One figure per task, so a page of figures does not block input for the whole batch.
+        setTimeout(function () { draw(figure); }, i);
+      });
+    };
+    tag.onerror = function () { requested = false; };
+    document.head.appendChild(tag);
+  }
+
   function draw(container) {
     var data = container.querySelector("script.rk-plotly-data");
     var target = container.querySelector(".rk-plotly-target");
-    if (!data || !target || container.dataset.drawn) return;
+    if (!data || !target || container.dataset.drawn || container.dataset.drawing) return;
     var spec;
     try {
       spec = JSON.parse(data.textContent);
     } catch (err) {
-      target.textContent = "This figure could not be read (" + err.message + ").";
-      return;
+      return;  // the static picture stays
     }
+    container.dataset.drawing = "true";
+    var picture = target.querySelector(".rk-plotly-static");
     var layout = Object.assign({}, spec.layout, { autosize: true });
     window.Plotly.newPlot(target, spec.data, layout, spec.config || {}).then(function () {
       if (spec.frames && spec.frames.length) return window.Plotly.addFrames(target, spec.frames);
     }).then(function () {
+      // The plot is drawn over the picture (same box); now the picture can go, and the text
+      // alternative, which its alt carried, is read from the page's hidden text instead.
+      if (picture) picture.remove();
+      var alt = container.querySelector(".rk-plotly-alt");
+      if (alt) alt.removeAttribute("aria-hidden");
       keyboardControls(container, target, layout);
       container.dataset.drawn = "true";
+      delete container.dataset.drawing;
     });
   }
 
@@ -100,15 +132,34 @@
     });
     container.insertBefore(panel, target);
   }
-  function drawAll() {
-    if (!window.Plotly) {
-      document.querySelectorAll(".rk-plotly-target").forEach(function (t) {
-        t.textContent = "The interactive figure needs JavaScript.";
-      });
-      return;
-    }
-    document.querySelectorAll("figure.rk-plotly").forEach(draw);
+  function figures() {
+    return Array.prototype.slice.call(document.querySelectorAll("figure.rk-plotly"));
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
-  else drawAll();
+  function start() {
+    var all = figures();
+    if (!all.length) return;
+    all.forEach(function (figure) {
+      ["pointerdown", "touchstart", "focusin", "mouseenter"].forEach(function (type) {
+        figure.addEventListener(type, loadPlotly, { once: true, passive: true });
+      });
+    });
+    if ("IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          loadPlotly();
+        }
+      }, { rootMargin: NEAR });
+      all.forEach(function (figure) { observer.observe(figure); });
+    }
+    function whenIdle() {
+      if ("requestIdleCallback" in window) window.requestIdleCallback(loadPlotly, { timeout: IDLE_TIMEOUT_MS });
+      else setTimeout(loadPlotly, 1000);
+    }
+    // Idle after the page has loaded: the text and pictures come first.
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle, { once: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

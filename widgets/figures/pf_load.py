@@ -310,6 +310,7 @@ def activity_view():
     walk = pf_load.peak_load("walking")
     return SiteFigure(
         activity_figure(),
+        name="pf-load-activity",
         alt=(
             f"Horizontal bar chart of peak kneecap-joint force in body weights for {len(pf_load.ACTIVITIES)} "
             f"activities, from the model: level walking {walk.force_bw:.1f}, "
@@ -336,6 +337,7 @@ def angle_view():
 
     return SiteFigure(
         angle_figure(),
+        name="pf-load-angle",
         alt=(
             "Line chart of kneecap-joint force and stress against knee bend from 0 to 90 degrees for one activity's "
             "muscle moment: force rises steeply with knee bend; stress rises less steeply up to 60 degrees because "
@@ -357,6 +359,7 @@ def cadence_view():
     ten = pf_load.cadence_effect(10)
     return SiteFigure(
         cadence_figure(),
+        name="pf-load-cadence",
         alt=(
             "Bar chart of the change in kneecap-joint force when the running step rate changes at the same speed. "
             f"At +10% the peak force per step falls by {-ten['per_step_pct']:.0f}% and the load per kilometre by "

@@ -237,6 +237,7 @@ def q_angle_view():
     collapsed = valgus_leg(BUILDS[0][1], VALGUS_STEPS_DEG[-1], 0).q_deg
     return SiteFigure(
         q_angle_figure(),
+        name="q-angle",
         alt=(
             "Front view of a right leg: pelvis, thigh bone and shin bone, with the line from the front of the hip "
             "bone (ASIS) to the kneecap and the line from the kneecap to the tibial tuberosity; the angle between "

@@ -62,6 +62,7 @@ def protocol_view():
 
     return SiteFigure(
         protocol_figure(),
+        name="return-to-run-protocol",
         alt=(
             "Stacked bar chart of the 8-week return-to-running protocol: running minutes per "
             "session rise from 10 in week 1 to 25–30 in week 8, while walking minutes fall "
