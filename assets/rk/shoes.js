@@ -270,9 +270,23 @@
       return li;
     }
 
-    function render() {
+    // keepTyped: a run being typed into a card stays there (the list redrawn for another tab's change).
+    function render(keepTyped) {
+      var typed = {}, focused = null;
+      if (keepTyped) {
+        list.querySelectorAll("li[data-name]").forEach(function (li) {
+          var input = li.querySelector("input");
+          if (input && input.value) typed[li.getAttribute("data-name")] = input.value;
+          if (input && input === document.activeElement) focused = li.getAttribute("data-name");
+        });
+      }
       list.replaceChildren();
-      pairs.forEach(function (p) { list.appendChild(pairItem(p)); });
+      pairs.forEach(function (p) {
+        var li = pairItem(p), input = li.querySelector("input");
+        if (typed[p.name] !== undefined) input.value = typed[p.name];
+        list.appendChild(li);
+        if (focused === p.name) input.focus();
+      });
       empty.hidden = pairs.length > 0;
       exportButton.disabled = pairs.length === 0;
     }
@@ -326,7 +340,7 @@
     store.onChange([key], function () {
       if (!canSave) return;
       var now = readSaved(api, store, key);
-      if (now.ok) { pairs = now.pairs; render(); say("The list was changed in another tab; this is the list as saved now."); }
+      if (now.ok) { pairs = now.pairs; render(true); say("The list was changed in another tab; this is the list as saved now."); }
     });
 
     function startNewList() {

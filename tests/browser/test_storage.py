@@ -186,3 +186,15 @@ def test_an_unreadable_shoe_list_is_kept_aside_and_offered_for_download(context,
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the unreadable list").click()
     assert Path(info.value.path()).read_text() == "{not json"
+
+
+def test_a_run_being_typed_stays_when_another_tab_changes_the_list(context, site_url):
+    a = tab(context, site_url, SHOES)
+    add_pair(a.page, "Blue", 100)
+    b = tab(context, site_url, SHOES)
+    b.page.get_by_label("Add a run (km) to Blue").fill("7")
+    add_pair(a.page, "Red", 5)
+    card(b.page, "Red").wait_for()  # b redrew its list
+    assert b.page.get_by_label("Add a run (km) to Blue").input_value() == "7"
+    b.page.locator("li[data-name='Blue']").get_by_role("button", name="Add", exact=True).click()
+    assert stored_pairs(a.page) == [{"name": "Blue", "km": 107}, {"name": "Red", "km": 5}]
