@@ -30,6 +30,7 @@ fails on an unsafe tree. Pure model: no widgets, no HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -355,7 +356,10 @@ def tree_files() -> list[Path]:
     return sorted(TREES_DIR.glob("*.yaml"))
 
 
+@cache
 def load(tree_id: str) -> Tree:
+    """The walkthrough ``tree_id``, loaded and checked once per process (trees are not mutated:
+    the mutation tests build changed copies with dataclasses.replace)."""
     path = TREES_DIR / f"{tree_id}.yaml"
     if not path.exists():
         known = ", ".join(p.stem for p in tree_files())
