@@ -169,7 +169,7 @@ def test_register_lists_every_entry_with_its_words_and_citations():
     assert sum(counts.values()) == len(clinical.load())
     for verdict, words in clinical.VERDICT_WORDS.items():
         assert f"| {words} | {counts[verdict]} |" in markdown
-    assert "{cite:p}`roos2012backward,heiderscheit2011steprate`" in markdown
+    assert "{cite:p}`hart2022force,roos2012backward,heiderscheit2011steprate`" in markdown
     # The protocol and both exercise groups have their entries too.
     for anchor in ("evidence-protocol--stages", "evidence-exercises--hip", "evidence-exercises--quadriceps"):
         assert f"({anchor})=" in markdown
