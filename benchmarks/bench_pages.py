@@ -70,13 +70,29 @@ def measure(browser, base: str, docname: str) -> dict:
 # profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), from the Performance API.
 LCP_SCRIPT = """
 window.__lcp = 0;
+window.__lcpElement = "";
 new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+  for (const entry of list.getEntries()) {
+    window.__lcp = entry.startTime;
+    window.__lcpElement = entry.element ? entry.element.tagName.toLowerCase() : "";
+  }
 }).observe({type: 'largest-contentful-paint', buffered: true});
+// When the first figure is first seen: its static picture loaded, or plotly's drawing done.
+window.__figure = 0;
+(function watch() {
+  const figure = document.querySelector('figure.rk-plotly');
+  const img = figure && figure.querySelector('img');
+  if (figure && (figure.dataset.drawn || (img && img.complete && img.naturalWidth))) {
+    window.__figure = performance.now();
+  } else {
+    requestAnimationFrame(watch);
+  }
+})();
 """
 
 
-def largest_contentful_paint(browser, base: str, docname: str) -> float:
+def largest_contentful_paint(browser, base: str, docname: str) -> tuple[float, str, float]:
+    """(LCP ms, the LCP element's tag, ms until the first figure is seen) on a throttled phone."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     page.add_init_script(LCP_SCRIPT)
@@ -87,10 +103,11 @@ def largest_contentful_paint(browser, base: str, docname: str) -> float:
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto(f"{base}/{docname}.html", wait_until="load")
     page.wait_for_timeout(1500)
-    # LCP is final at the first input; read it then.
-    lcp = page.evaluate("window.__lcp")
+    page.wait_for_function("window.__figure > 0", timeout=120_000)
+    # LCP is final at the first input; read it before any.
+    lcp, element, figure = page.evaluate("[window.__lcp, window.__lcpElement, window.__figure]")
     context.close()
-    return lcp
+    return lcp, element, figure
 
 
 def report(rows, label: str) -> None:
@@ -114,17 +131,21 @@ def report(rows, label: str) -> None:
         print(f"joint-load page, first visit: {total / 1e6:.3f} MB = {total:,} bytes (target ≤ 1.5 MB)")
 
 
+def phone(browser, docnames) -> None:
+    print("\n== 390 px phone, CPU 4x slower, slow 4G (gzip): largest contentful paint, first figure seen ==")
+    with served(compress=True) as base:
+        for docname in docnames:
+            lcp, element, figure = largest_contentful_paint(browser, base, docname)
+            print(f"{docname:58s} LCP {lcp / 1000:5.2f} s ({element or '?'})   first figure {figure / 1000:5.2f} s")
+
+
 def main() -> None:
     with chromium() as browser:
         for compress, label in ((False, "uncompressed"), (True, "gzip, as static hosts serve it")):
             with served(compress=compress) as base:
                 rows = [(docname, measure(browser, base, docname)) for docname in toc_docnames()]
             report(rows, label)
-        print("\n== largest contentful paint, 390 px phone, CPU 4x slower, slow 4G (gzip) ==")
-        with served(compress=True) as base:
-            for docname, m in rows:
-                if m["figures"]:
-                    print(f"{docname:58s} {largest_contentful_paint(browser, base, docname) / 1000:6.2f} s")
+        phone(browser, [docname for docname, m in rows if m["figures"]])
     sliders = [(d, m["slider_ms"]) for d, m in rows if m["slider_ms"] is not None]
     if sliders:
         slowest = max(sliders, key=lambda r: r[1])
