@@ -553,3 +553,55 @@ def test_the_programme_does_not_ask_how_the_pain_started_before_every_run():
     keys = [s.key for s in rtr.red_flag_questions()]
     assert "injury_onset" not in keys and "recent_knock" in keys
     assert set(keys) == {s.key for s in red_flag_catalogue.load().ordered()} - {"injury_onset"}
+
+
+# --- property tests for replanning from a log -----------------------------------------------------
+
+SESSION_OUTCOMES = st.lists(st.tuples(st.sampled_from([0, 1, 1.5, 2, 2.5, 3, 3.5, 4, 6]), st.booleans()),
+                            max_size=24)
+
+
+def run_the_plan(start, outcomes):
+    """Log each session where the current replan puts it, with the given (pain, worse next day)."""
+    log = []
+    for pain, worse in outcomes:
+        plan = rtr.replan(start, log)
+        if not plan:
+            break
+        log.append((plan[0].date, plan[0].week, pain, worse))
+    return log
+
+
+@settings(max_examples=60, deadline=None)
+@given(outcomes=SESSION_OUTCOMES, offset=st.integers(0, 400))
+def test_replan_follows_every_decision_and_keeps_its_rhythm(outcomes, offset):
+    start = D(2027, 1, 4) + datetime.timedelta(days=offset)
+    log = run_the_plan(start, outcomes)
+    for i in range(len(log)):
+        date, week, pain, worse = log[i]
+        decision = rtr.decide(pain, worse)
+        plan = rtr.replan(start, log[: i + 1])
+        if not plan:  # the programme is complete: only after a final week that went well
+            assert decision == "progress" and week == len(PROTOCOL)
+            continue
+        nxt = plan[0]
+        # The next session is two days after the logged one, and sessions stay every other day.
+        assert nxt.date - date == datetime.timedelta(days=rtr.SESSION_INTERVAL_DAYS)
+        assert all(b.date - a.date == datetime.timedelta(days=rtr.SESSION_INTERVAL_DAYS)
+                   for a, b in zip(plan, plan[1:], strict=False))
+        assert 1 <= nxt.week <= len(PROTOCOL)
+        if decision == "step_back":
+            assert nxt.week == max(week - 1, 1)
+        elif decision == "repeat":
+            assert nxt.week == week
+        else:
+            assert nxt.week in (week, week + 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(0, 30), offset=st.integers(0, 400))
+def test_a_log_where_every_session_went_well_keeps_the_original_plan(n, offset):
+    start = D(2027, 1, 4) + datetime.timedelta(days=offset)
+    plan = rtr.plan_sessions(start)
+    log = [(s.date, s.week, 0, False) for s in plan[:n]]
+    assert rtr.replan(start, log) == plan[n:]
