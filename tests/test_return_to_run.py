@@ -5,6 +5,7 @@ days), replanning from a log, the CSV/iCalendar exports and the warning signs.""
 import csv
 import datetime
 import io
+import itertools
 import math
 from collections import Counter
 from fractions import Fraction
@@ -588,7 +589,7 @@ def test_replan_follows_every_decision_and_keeps_its_rhythm(outcomes, offset):
         # The next session is two days after the logged one, and sessions stay every other day.
         assert nxt.date - date == datetime.timedelta(days=rtr.SESSION_INTERVAL_DAYS)
         assert all(b.date - a.date == datetime.timedelta(days=rtr.SESSION_INTERVAL_DAYS)
-                   for a, b in zip(plan, plan[1:], strict=False))
+                   for a, b in itertools.pairwise(plan))
         assert 1 <= nxt.week <= len(PROTOCOL)
         if decision == "step_back":
             assert nxt.week == max(week - 1, 1)
