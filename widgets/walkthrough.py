@@ -356,10 +356,16 @@ def tree_files() -> list[Path]:
     return sorted(TREES_DIR.glob("*.yaml"))
 
 
-@cache
 def load(tree_id: str) -> Tree:
-    """The walkthrough ``tree_id``, loaded and checked once per process (trees are not mutated:
-    the mutation tests build changed copies with dataclasses.replace)."""
+    """The walkthrough ``tree_id`` (a file stem under data/walkthroughs), loaded and checked once
+    per process (trees are not mutated: the mutation tests build changed copies)."""
+    if not isinstance(tree_id, str):
+        raise ValueError(f"tree_id must be the name of a walkthrough, got {tree_id!r}")
+    return _load(tree_id)
+
+
+@cache
+def _load(tree_id: str) -> Tree:
     path = TREES_DIR / f"{tree_id}.yaml"
     if not path.exists():
         known = ", ".join(p.stem for p in tree_files())
