@@ -89,6 +89,13 @@ def bib_keys(path: Path = REFERENCES_FILE) -> frozenset[str]:
     return frozenset(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.M))
 
 
+def check_schema(raw: object, schema: dict, path: Path) -> None:
+    """Raise DataFileError naming the file and the field of the most relevant schema error."""
+    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema).iter_errors(raw))
+    if error is not None:
+        raise _schema_error(path, "", error)
+
+
 def _schema_error(path: Path, where: str, error: jsonschema.ValidationError) -> DataFileError:
     field = ".".join([where, *(str(p) for p in error.absolute_path)]).strip(".") or "top level"
     return DataFileError(f"{Path(path).name}: field '{field}': {error.message}")

@@ -14,7 +14,6 @@ early warning signs). Sources are keys of ``references.bib``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,9 +21,9 @@ from pathlib import Path
 import jsonschema
 
 from widgets.clinical import DATA_DIR, DataFileError, fill_numbers, load_yaml
+from widgets.clinical import bib_keys as clinical_bib_keys
 
 CATALOGUE_FILE = DATA_DIR / "red_flags.yaml"
-REFERENCES_FILE = Path(__file__).resolve().parent.parent / "references.bib"
 # The levels on the emergency screen that starts every walkthrough: a "yes" to any of these
 # signs must end at an outcome of the same level or higher, and no path may reach
 # self-management without every one of them answered "no".
@@ -141,9 +140,9 @@ def _schema_error(path: Path, error: jsonschema.ValidationError) -> DataFileErro
     return DataFileError(f"{path.name}: field '{where}': {error.message}")
 
 
-def bib_keys(path: Path = REFERENCES_FILE) -> set[str]:
-    """The citation keys of references.bib (for checking that every cited source exists)."""
-    return set(re.findall(r"^@\w+\{([^,\s]+),", path.read_text(encoding="utf-8"), flags=re.M))
+def bib_keys() -> frozenset[str]:
+    """The citation keys of references.bib (one reader: widgets.clinical.bib_keys)."""
+    return clinical_bib_keys()
 
 
 def parse(raw: object, path: Path, fill=None) -> Catalogue:

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import jsonschema
-
-from widgets.clinical import DATA_DIR, DataFileError, load_yaml
+from widgets.clinical import DATA_DIR, DataFileError, check_schema, load_yaml
 from widgets.red_flags import bib_keys
 
 TREATMENTS_FILE = DATA_DIR / "treatments.yaml"
@@ -47,10 +45,7 @@ class Treatment:
 def load(path: Path = TREATMENTS_FILE) -> tuple[Treatment, ...]:
     path = Path(path)
     raw = load_yaml(path)
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(SCHEMA).iter_errors(raw))
-    if error is not None:
-        where = ".".join(str(p) for p in error.absolute_path) or "top level"
-        raise DataFileError(f"{path.name}: field '{where}': {error.message}")
+    check_schema(raw, SCHEMA, path)
     known = bib_keys()
     rows = []
     for t in raw["treatments"]:

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import jsonschema
-
 from widgets import red_flags
 from widgets import walkthrough as wt
-from widgets.clinical import DATA_DIR, DataFileError, load_yaml
+from widgets.clinical import DATA_DIR, DataFileError, check_schema, load_yaml
 
 VIGNETTES_FILE = DATA_DIR / "vignettes.yaml"
 # Not references.bib keys: the source article's own description, and the course's rule that
@@ -54,10 +52,7 @@ class Case:
 def load(path: Path = VIGNETTES_FILE) -> tuple[Case, ...]:
     path = Path(path)
     raw = load_yaml(path)
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(SCHEMA).iter_errors(raw))
-    if error is not None:
-        where = ".".join(str(p) for p in error.absolute_path) or "top level"
-        raise DataFileError(f"{path.name}: field '{where}': {error.message}")
+    check_schema(raw, SCHEMA, path)
     known = red_flags.bib_keys() | set(SPECIAL_SOURCES)
     cases = []
     for c in raw["cases"]:
