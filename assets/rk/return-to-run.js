@@ -3,7 +3,7 @@
 //
 // The data (stages, thresholds, wording, red flags) is the JSON that
 // widgets/static/return_to_run.py embeds, generated from widgets.return_to_run. The rules below
-// are a port of widgets/return_to_run.py (decide, plan_sessions, replan, status, plan_csv,
+// are a port of widgets/return_to_run/ (decide, plan_sessions, replan, status, plan_csv,
 // plan_ics, red_flags) and widgets/pain_log.py (the log's CSV format); tests/browser/
 // test_return_to_run.py checks each against the Python on the same cases.
 //

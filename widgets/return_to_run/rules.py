@@ -1,0 +1,257 @@
+"""The rules around the protocol: readiness to start, the decision after each session (progress,
+repeat, step back) and its explanation, and the rules in one paragraph. Every threshold comes
+from ``data/clinical.yaml`` through ``widgets.clinical``. Pure model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from widgets import clinical
+from widgets import red_flags as red_flag_catalogue
+from widgets.checks import real_number
+from widgets.checks import short_repr as _show
+from widgets.return_to_run.protocol import (
+    DECISIONS,
+    PAIN_SCALE_MAX,
+    PROTOCOL,
+    _pain_text,
+    _thresholds,
+    check_bool,
+    check_pain,
+    check_week,
+)
+
+# --- progression --------------------------------------------------------------------------------
+
+
+def decide(pain_during: float, worse_next_day: bool) -> str:
+    """What to do after a session: "progress", "repeat" or "step_back".
+
+    The article: move on only when the stage gives pain below ``return_to_run.progress_pain_below``
+    during the run and no increased pain in the following ``return_to_run.next_day_window_hours``;
+    pain above ``return_to_run.step_back_pain_above`` or increased next-day pain means going back
+    a stage for another week. The article gives only those two limits; the course treats pain
+    from the first to the second, both included, with no next-day increase, as "repeat" (the
+    same stage for another week), as the "can I run today?" walkthrough does.
+    """
+    pain = check_pain(pain_during, "pain_during")
+    worse = check_bool(worse_next_day, "worse_next_day")
+    progress_below, step_back_above = _thresholds()
+    if worse or pain > step_back_above:
+        return "step_back"
+    if pain < progress_below:
+        return "progress"
+    return "repeat"
+
+
+def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: int | None = None) -> str:
+    """The decision in plain words for the runner. ``week`` (optional) is the stage just run,
+    so that a step back can name the week to go back to.
+
+    ``decision`` must be the one :func:`decide` gives for these answers: explaining any other
+    would tell the runner something the rules do not say.
+    """
+    if decision not in DECISIONS:
+        raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, got {_show(decision)}")
+    expected = decide(pain_during, worse_next_day)
+    if week is not None:
+        check_week(week)
+    if decision != expected:
+        raise ValueError(
+            f"decision {decision!r} does not follow from pain {_pain_text(float(pain_during))} and "
+            f"worse_next_day={worse_next_day}; the rules give {expected!r}"
+        )
+    pain = float(pain_during)
+    below = clinical.get("return_to_run.progress_pain_below").display()
+    above = clinical.get("return_to_run.step_back_pain_above").display()
+    hours = clinical.get("return_to_run.next_day_window_hours").display()
+    if decision == "progress":
+        if week == len(PROTOCOL):
+            then = "you have completed the programme"
+        else:
+            then = f"move on to week {week + 1}" if week is not None else "move on to the next stage"
+        return (
+            f"Pain {_pain_text(pain)} during the run is below {below} and the knee was no worse in the {hours} "
+            f"after: this session went well. Once a whole week at this stage has gone like this, {then}."
+        )
+    if decision == "repeat":
+        return (
+            f"Pain {_pain_text(pain)} during the run is from {below} to {above} (inclusive), with no increase in the "
+            f"{hours} after: not low enough to move on, not high enough to step back. Repeat this stage: stay at it "
+            f"for another week, and move on when a week's runs stay below {below}."
+        )
+    reasons = []
+    if pain > clinical.value("return_to_run.step_back_pain_above"):
+        reasons.append(f"pain {_pain_text(pain)} during the run is above {above}")
+    if worse_next_day:
+        reasons.append(f"the knee was worse in the {hours} after the run")
+    why = " and ".join(reasons)
+    if week == 1:
+        back = "Week 1 is the first stage, so do week 1 again for another week"
+    elif week is not None:
+        back = f"Go back to week {week - 1} for another week before trying week {week} again"
+    else:
+        back = "Go back to the previous stage for another week before trying this one again"
+    advice = f"Step back: {why}. {back}."
+    if pain >= clinical.value("pain_rules.do_not_run_through"):
+        advice += (
+            f" Do not run through pain of {clinical.get('pain_rules.do_not_run_through').display()}: "
+            "it delays recovery."
+        )
+    return advice + " If you keep having to step back, see a physiotherapist."
+
+
+def rule_cases() -> list[tuple[float, bool, str]]:
+    """(pain_during, worse_next_day, expected decision) around every boundary of the rules.
+
+    Written from the article's limits, not by calling :func:`decide`, so a port of the rules
+    (e.g. a browser planner in JavaScript) can be tested against the same table.
+    """
+    below, above = _thresholds()
+    step = 0.1  # probes just either side of each limit
+    by_pain = [
+        (0.0, "progress"),
+        (round(below - step, 1), "progress"),
+        (round(below - step / 10, 2), "progress"),
+        (below, "repeat"),  # "below" excludes the limit itself
+        ((below + above) / 2, "repeat"),
+        (above, "repeat"),  # "above" excludes the limit itself
+        (round(above + step / 10, 2), "step_back"),
+        (round(above + step, 1), "step_back"),
+        (clinical.value("pain_rules.do_not_run_through"), "step_back"),
+        (float(PAIN_SCALE_MAX), "step_back"),
+    ]
+    cases = [(pain, False, expected) for pain, expected in by_pain]
+    # Increased next-day pain steps back whatever the pain during the run.
+    cases += [(pain, True, "step_back") for pain, _ in by_pain]
+    return cases
+
+
+# --- readiness ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One of the article's four criteria for starting to run again."""
+
+    name: str  # "walking", "step_down", "hip_strength", "quad_strength", "exercises"
+    label: str  # the criterion in words, with its number
+    met: bool
+    message: str  # what it means for the runner; when not met, what to do
+
+
+READINESS_CRITERIA = ("walking", "step_down", "hip_strength", "quad_strength", "exercises")
+
+# The planner's words and file names, shared by the site's page (widgets.static) and the
+# JupyterLab tool (widgets.live): here, below both, so neither imports the other.
+LOG_FILE_NAME = "pain-log.csv"
+PLAN_FILE_STEM = "return-to-running-plan"
+DECISION_TITLES = {"progress": "Progress", "repeat": "Repeat this stage", "step_back": "Step back"}
+
+# The readiness form: one field per criterion of check_readiness(), in the same order.
+READINESS_FIELDS = (
+    {"name": "walking", "arg": "pain_free_walk_min", "kind": "number", "min": 0, "max": None,
+     "label": "How many minutes can you walk without pain?", "unit": "minutes"},
+    {"name": "step_down", "arg": "step_down_pain", "kind": "number", "min": 0, "max": PAIN_SCALE_MAX,
+     "label": "Pain in the step-down test, from 0 (none) to 10 (worst)", "unit": ""},
+    {"name": "hip_strength", "arg": "hip_strength_pct", "kind": "number", "min": 0, "max": None,
+     "label": "Hip abductor strength of the painful leg, as % of the other leg", "unit": "%"},
+    {"name": "quad_strength", "arg": "quad_strength_pct", "kind": "number", "min": 0, "max": None,
+     "label": "Quadriceps strength of the painful leg, as % of the other leg", "unit": "%"},
+    {"name": "exercises", "arg": "exercises_pain_free", "kind": "yes_no", "min": None, "max": None,
+     "label": "Are your rehabilitation exercises pain-free at your current level?", "unit": ""},
+)
+
+
+def check_readiness(
+    pain_free_walk_min: float,
+    step_down_pain: float,
+    hip_strength_pct: float,
+    quad_strength_pct: float,
+    exercises_pain_free: bool,
+) -> list[Criterion]:
+    """The four readiness criteria (strength counts as two), each met or not, with advice.
+
+    - ``pain_free_walk_min``: minutes of walking without pain; needs at least
+      ``return_to_run.walking_minutes``.
+    - ``step_down_pain``: pain (0–10) in the step-down test; must be below
+      ``return_to_run.step_down_pain_below``.
+    - ``hip_strength_pct`` / ``quad_strength_pct``: hip abductor and quadriceps strength of the
+      painful leg as a percentage of the unaffected side; at least
+      ``return_to_run.strength_ratio`` ("80%+": the figure itself counts as met).
+    - ``exercises_pain_free``: the rehabilitation exercises are pain-free at the current level.
+    """
+    walk = real_number(pain_free_walk_min, "pain_free_walk_min", 0, unit=" minutes")
+    step_down = check_pain(step_down_pain, "step_down_pain")
+    hip = real_number(hip_strength_pct, "hip_strength_pct", 0, unit="%")
+    quad = real_number(quad_strength_pct, "quad_strength_pct", 0, unit="%")
+    exercises = check_bool(exercises_pain_free, "exercises_pain_free")
+
+    walk_need = clinical.value("return_to_run.walking_minutes")
+    walk_text = clinical.get("return_to_run.walking_minutes").display()
+    step_below = clinical.value("return_to_run.step_down_pain_below")
+    step_text = clinical.get("return_to_run.step_down_pain_below").display()
+    strength_need = clinical.value("return_to_run.strength_ratio")
+    strength_text = clinical.get("return_to_run.strength_ratio").display()
+
+    criteria = [
+        Criterion(
+            "walking", f"{walk_text} of pain-free walking", walk >= walk_need,
+            f"You can walk {walk:g} minutes without pain: enough." if walk >= walk_need else
+            f"You can walk {walk:g} minutes without pain; you need {walk_text}. Build up pain-free walking "
+            "first, then check again.",
+        ),
+        Criterion(
+            "step_down", f"step-down test pain below {step_text}", step_down < step_below,
+            f"The step-down test hurts {_pain_text(step_down)}: below {step_text}." if step_down < step_below else
+            f"The step-down test hurts {_pain_text(step_down)}; it must be below {step_text}. Keep up the hip "
+            "and quadriceps exercises and retest.",
+        ),
+    ]
+    for name, muscle, pct in (("hip_strength", "Hip abductor", hip), ("quad_strength", "Quadriceps", quad)):
+        met = pct >= strength_need
+        criteria.append(Criterion(
+            name, f"{muscle.lower()} strength {strength_text} of the unaffected side", met,
+            f"{muscle} strength is {pct:g}% of the unaffected side: enough." if met else
+            f"{muscle} strength is {pct:g}% of the unaffected side; it needs to be {strength_text}. Keep "
+            "strengthening and retest.",
+        ))
+    criteria.append(Criterion(
+        "exercises", "rehabilitation exercises pain-free", exercises,
+        "Your rehabilitation exercises are pain-free." if exercises else
+        "Your rehabilitation exercises still hurt. Continue them at a level you can do without pain "
+        "until they are pain-free, then check again.",
+    ))
+    return criteria
+
+
+def ready(criteria: list[Criterion]) -> bool:
+    """True only when every readiness criterion is present and met.
+
+    A list missing a criterion is refused rather than read as "all met": an empty or partial
+    check must never clear a runner to run.
+    """
+    if isinstance(criteria, (str, bytes)) or not hasattr(criteria, "__iter__"):
+        raise ValueError("criteria must be the list check_readiness() returns")
+    items = list(criteria)
+    if not all(isinstance(c, Criterion) for c in items):
+        raise ValueError("criteria must be the list check_readiness() returns (Criterion items)")
+    missing = [name for name in READINESS_CRITERIA if name not in {c.name for c in items}]
+    if missing:
+        raise ValueError(f"criteria is missing {', '.join(missing)}; pass the whole list check_readiness() returns")
+    return all(c.met for c in items)
+
+def rules_text() -> str:
+    """The pain rules in one paragraph (calendar event descriptions)."""
+    below = clinical.get("return_to_run.progress_pain_below").display()
+    above = clinical.get("return_to_run.step_back_pain_above").display()
+    hours = clinical.get("return_to_run.next_day_window_hours").display()
+    flat = clinical.get("return_to_run.flat_only_weeks").display()
+    return (
+        f"Move on to the next stage only when the runs give pain below {below} and no increase in pain in the "
+        f"{hours} after. Pain from {below} to {above} with no increase the next day: repeat the stage for "
+        f"another week. Pain above {above}, or more pain the next day: go back a stage for another week. "
+        f"Flat ground only until you have had {flat} of pain-free flat running. "
+        + red_flag_catalogue.disclaimer_text()
+    )
