@@ -5,12 +5,14 @@ runner typed stays in the form (never an empty list, never a silently dropped ru
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.test_return_to_run import LOG_KEY, log, make_plan
 from tests.browser.test_return_to_run import PAGE as PLANNER
@@ -60,6 +62,16 @@ def stored_dates(page) -> list[str]:
     return [line.split(",")[0] for line in text.splitlines()[1:] if line]
 
 
+def stored_dates_seen_from(page, expected: list[str]) -> list[str]:
+    """The stored dates as ``page`` sees them, once it sees as many as expected (or after 5 s):
+    another tab's write reaches this tab's localStorage asynchronously when the two tabs run in
+    different renderer processes, so an immediate read can be one write behind."""
+    count = """([key, n]) => (localStorage.getItem(key) || '').split('\\n').slice(1).filter(Boolean).length >= n"""
+    with contextlib.suppress(PlaywrightTimeoutError):  # the caller's assertion shows what the tab sees
+        page.wait_for_function(count, arg=[LOG_KEY, len(expected)], timeout=5000)
+    return stored_dates(page)
+
+
 def logged_dates(page) -> list[str]:
     cells = page.locator(".rk-rtr-log-table tbody tr td:first-child").all_inner_texts()
     return [cell.split()[-1] for cell in cells]  # "Thu 2027-01-28"
@@ -79,7 +91,7 @@ def test_a_run_logged_in_each_of_two_tabs_both_survive(context, site_url, hears)
         assert logged_dates(b.page) == ["2027-01-28"]
     log(b.page, "2027-01-30", "2", False, "tab B")
     assert "Saved: your session of 2027-01-30" in b.page.locator(".rk-rtr-form-message").inner_text()
-    assert stored_dates(a.page) == ["2027-01-28", "2027-01-30"]
+    assert stored_dates_seen_from(a.page, ["2027-01-28", "2027-01-30"]) == ["2027-01-28", "2027-01-30"]
     assert logged_dates(b.page) == ["2027-01-28", "2027-01-30"]
     a.page.reload()
     planner_ready(a.page)
