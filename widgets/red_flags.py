@@ -101,11 +101,6 @@ class Sign:
     short: str | None = None  # a few words for the disclaimer (emergency and same-day signs)
     in_programme: bool = True  # asked before each run of the return-to-running programme
 
-    @property
-    def message(self) -> str:
-        """The finding in plain words (what the planner lists for a ticked sign)."""
-        return self.why
-
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -145,16 +140,15 @@ def bib_keys() -> frozenset[str]:
     return clinical_bib_keys()
 
 
-def parse(raw: object, path: Path, fill=None) -> Catalogue:
-    """Validate a loaded catalogue against the schema and the cross-field rules; ``fill`` replaces
-    ``{clin:...}`` placeholders (the walkthrough module passes its number filler)."""
-    fill = fill or fill_numbers
+def parse(raw: object, path: Path) -> Catalogue:
+    """Validate a loaded catalogue against the schema and the cross-field rules, with the
+    ``{clin:...}`` placeholders filled from clinical.yaml."""
     errors = sorted(jsonschema.Draft7Validator(SCHEMA).iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         raise _schema_error(path, errors[0])
     levels = {
         key: Level(key=key, rank=lv["rank"], title=lv["title"], when=lv["when"],
-                   action=fill(" ".join(lv["action"].split()), f"{path.name}: level '{key}'"),
+                   action=fill_numbers(" ".join(lv["action"].split()), f"{path.name}: level '{key}'"),
                    icon=lv["icon"], stop_running=lv["stop_running"])
         for key, lv in raw["levels"].items()
     }
@@ -178,7 +172,8 @@ def parse(raw: object, path: Path, fill=None) -> Catalogue:
         if not s["sources"] and "article" not in s and "basis" not in s:
             raise DataFileError(f"{where}: field 'sources': a sign needs a source, the article's words, "
                                 "or 'basis: route_up'")
-        text = {k: fill(" ".join(str(s[k]).split()), f"{where}, field '{k}'") for k in ("label", "question", "why")}
+        text = {k: fill_numbers(" ".join(str(s[k]).split()), f"{where}, field '{k}'")
+                for k in ("label", "question", "why")}
         if s["level"] in SCREEN_LEVELS and "short" not in s:
             raise DataFileError(f"{where}: field 'short': emergency and same-day signs need a short form "
                                 "for the disclaimer")
