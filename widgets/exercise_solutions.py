@@ -64,12 +64,16 @@ def q_angle_by_hand() -> str:
 def walking_versus_article() -> str:
     walk = pf_load.peak_load("walking")
     inputs = pf_load.ACTIVITIES["walking"]
+    kuster = pf_load.kuster_level_walking()
     return (
-        f"The model with Kuster and colleagues' walking inputs gives {walk.force_bw:.1f}× body weight. A "
-        f"model is only as good as its inputs: their measured moment ({inputs.extensor_moment_nm_per_kg:g} "
-        f"N·m/kg at {inputs.knee_flexion_deg:g}°) is a peak from one study, and the "
-        f"curve fits were made for a typical knee. The course keeps the article's figure, shows the model's, "
-        f"and says why they differ, rather than tuning coefficients until they agree."
+        f"With the adult reference curves' walking inputs ({inputs.extensor_moment_nm_per_kg:g} N·m/kg at "
+        f"{inputs.knee_flexion_deg:g}°) the model gives {walk.force_bw:.1f}× body weight, close to the article's "
+        f"figure; with the larger moment one other study measured "
+        f"({kuster.extensor_moment_nm / kuster.body_mass_kg:g} N·m/kg at {kuster.knee_flexion_deg:g}°) it gives "
+        f"{kuster.force_bw:.1f}×. A model is only as good as its inputs: measured walking moments differ between "
+        f"studies and people, and the curve fits were made for a typical knee. The course uses representative "
+        f"inputs, shows the spread of measured values, and says why they differ, rather than tuning "
+        f"coefficients until they agree."
     )
 
 
@@ -112,13 +116,13 @@ def training_load_example() -> str:
 
 def downhill_comparison() -> str:
     """Exercise: how much does a descent raise the load, in the model and in the article?"""
-    walk, down_walk = pf_load.peak_load("walking"), pf_load.peak_load("downhill_walking")
+    walk, down_walk = pf_load.kuster_level_walking(), pf_load.peak_load("downhill_walking")
     run, down_run = pf_load.peak_load("running"), pf_load.peak_load("downhill_running")
     return (
         f"Walking down a steep (19%) slope: {down_walk.force_bw:.1f}× body weight against {walk.force_bw:.1f}× on "
-        f"the level, **{down_walk.force_bw / walk.force_bw:.1f} times** as much, because the knee bends more "
-        f"({pf_load.ACTIVITIES['downhill_walking'].knee_flexion_deg:g}° against "
-        f"{pf_load.ACTIVITIES['walking'].knee_flexion_deg:g}°) and the muscle moment more than doubles. A gentle "
+        f"the level in the same study's walkers, **{pf_load.downhill_walking_ratio():.1f} times** as much, because "
+        f"the knee bends more ({pf_load.ACTIVITIES['downhill_walking'].knee_flexion_deg:g}° against "
+        f"{walk.knee_flexion_deg:g}°) and the muscle moment more than doubles. A gentle "
         f"4° downhill run changed knee moments hardly at all in the cited study, so the model gives "
         f"{down_run.force_bw / run.force_bw:.1f} times the flat value. The article's figure — downhill running "
         f"{{clin}}`joint_force.downhill_multiplier` the load — fits steep descents; that is why descents come "

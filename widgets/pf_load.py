@@ -290,6 +290,19 @@ def cadence_effect(change_pct, body_mass_kg=70) -> dict[str, float]:
     }
 
 
+def kuster_level_walking(body_mass_kg=70) -> PeakLoad:
+    """Level walking with Kuster et al. (1993)'s inputs: the baseline their downhill walking was
+    measured against (the course's walking activity uses reference curves instead)."""
+    kuster = _data()["comparisons"]["walking_kuster"]
+    return load_at(kuster["knee_flexion_deg"], kuster["extensor_moment_nm_per_kg"], body_mass_kg)
+
+
+def downhill_walking_ratio() -> float:
+    """Steep (19%) downhill walking ÷ level walking, both from the same study (Kuster et al. 1993):
+    comparing with another study's level walking would mix two groups of people."""
+    return peak_load("downhill_walking").force_bw / kuster_level_walking().force_bw
+
+
 def force_curve(extensor_moment_nm_per_kg, body_mass_kg=70, step_deg=1.0):
     """Force (BW) and stress (MPa, NaN beyond the contact-area range) over 0–90° for one moment."""
     mass = _positive_number(body_mass_kg, "body_mass_kg", *MASS_RANGE_KG, "kg")
@@ -305,6 +318,45 @@ def force_curve(extensor_moment_nm_per_kg, body_mass_kg=70, step_deg=1.0):
     inside = (theta >= s_low) & (theta <= s_high)
     stress[inside] = force[inside] / contact_area_mm2(theta[inside])
     return theta, force / (mass * GRAVITY), stress
+
+
+HEIGHT_RANGE_M = (1.0, 2.3)
+ANKLE_LOAD_RANGE_KG = (0.0, 20.0)  # ankle weights and knee-extension machines used in rehabilitation
+
+
+def _knee_extension() -> dict:
+    try:
+        return _data()["knee_extension"]
+    except KeyError:
+        raise DataFileError(f"{PF_LOAD_FILE}: missing section 'knee_extension'") from None
+
+
+def knee_extension_moment_nm(knee_flexion_deg, body_mass_kg=70, height_m=1.75, ankle_load_kg=0.0) -> float:
+    """Internal knee extensor moment (N·m) of a slow, seated, open-chain knee extension.
+
+    M(θ) = g · cos θ · (m_leg · r_com + m_load · ℓ), θ = knee flexion (0° = straight, shin
+    horizontal), m_leg = 0.061 × body mass, r_com = 0.606 ℓ, ℓ = 0.246 × height (shin and foot
+    segment of Winter 2009, Table 4.1 and Fig. 4.1, from Dempster's data). Static: the slow lift
+    of a strengthening exercise, no acceleration term.
+    """
+    low, high = force_angle_range()
+    angle = _positive_number(knee_flexion_deg, "knee_flexion_deg", low, high, "° (the range of the published fits)")
+    mass = _positive_number(body_mass_kg, "body_mass_kg", *MASS_RANGE_KG, "kg")
+    height = _positive_number(height_m, "height_m", *HEIGHT_RANGE_M, "m")
+    load = _positive_number(ankle_load_kg, "ankle_load_kg", *ANKLE_LOAD_RANGE_KG, "kg")
+    segment = _knee_extension()["segment"]
+    length = float(segment["length_fraction_of_height"]) * height
+    leg_mass = float(segment["mass_fraction"]) * mass
+    r_com = float(segment["com_fraction_from_knee"]) * length
+    return GRAVITY * math.cos(math.radians(angle)) * (leg_mass * r_com + load * length)
+
+
+def knee_extension_load(knee_flexion_deg, body_mass_kg=70, height_m=1.75, ankle_load_kg=0.0) -> PeakLoad:
+    """The PF model for an open-chain knee extension held at one knee angle (see
+    ``knee_extension_moment_nm``): force, and stress where contact area was measured (≤ 60°)."""
+    moment = knee_extension_moment_nm(knee_flexion_deg, body_mass_kg, height_m, ankle_load_kg)
+    mass = float(body_mass_kg)
+    return _evaluate(None, mass, float(knee_flexion_deg), moment / mass, 0.0, None)
 
 
 # ---- Text for the book page (through the {generated} directive), so no number is typed twice.
@@ -391,8 +443,9 @@ def evidence_markdown() -> str:
     comparisons = _data()["comparisons"]
     walk, stairs_up, stairs_down = peak_load("walking"), peak_load("stair_ascent"), peak_load("stair_descent")
     up, down = ACTIVITIES["stair_ascent"], ACTIVITIES["stair_descent"]
-    reference = comparisons["walking_reference"]
-    reference_walk = load_at(reference["knee_flexion_deg"], reference["extensor_moment_nm_per_kg"])
+    kuster = comparisons["walking_kuster"]
+    kuster_walk = kuster_level_walking()
+    walk_act = ACTIVITIES["walking"]
     sit, sit_act = peak_load("sit_to_stand"), ACTIVITIES["sit_to_stand"]
     run, downhill_run, downhill_walk = (
         peak_load("running"),
@@ -400,13 +453,14 @@ def evidence_markdown() -> str:
         peak_load("downhill_walking"),
     )
     return (
-        f"- **Walking**: with the walking inputs of {{cite:t}}`kuster1993downhill` the model gives "
-        f"{walk.force_bw:.1f}× body weight, above the article's figure of {{clin}}`joint_force.walking`; "
-        f"Kuster and colleagues' own model gave 14–18 N per kg of body mass (about 1.4–1.8× body weight). "
-        f"Published walking moments differ a lot: the adult reference curves of {{cite:t}}`{reference['source']}` "
-        f"peak at {reference['extensor_moment_nm_per_kg']:g} N·m/kg "
-        f"with the knee bent {reference['knee_flexion_deg']:g}°, "
-        f"for which the model gives {reference_walk.force_bw:.1f}× body weight, close to the article's figure.\n"
+        f"- **Walking**: with the adult reference curves of {{cite:t}}`{walk_act.source}` "
+        f"({walk_act.extensor_moment_nm_per_kg:g} N·m/kg with the knee bent {walk_act.knee_flexion_deg:g}°) "
+        f"the model gives {walk.force_bw:.1f}× body weight, close to the article's {{clin}}`joint_force.walking` "
+        f"and inside the spread of measured values below. Published walking moments differ a lot between "
+        f"studies: with the walking inputs of {{cite:t}}`{kuster['source']}` "
+        f"({kuster['extensor_moment_nm_per_kg']:g} N·m/kg at {kuster['knee_flexion_deg']:g}°) the model gives "
+        f"{kuster_walk.force_bw:.1f}×, and their own model gave 14–18 N per kg of body mass "
+        f"(about 1.4–1.8× body weight).\n"
         f"- **Stairs**: {stairs_up.force_bw:.1f}× up and {stairs_down.force_bw:.1f}× down, inside the article's "
         f"{{clin}}`joint_force.stairs`. Knee angle and moment are read together off the mean curves of "
         f"{_data()['activities']['stair_ascent']['cohort']} in {{cite:t}}`{up.source}`: "
@@ -423,8 +477,9 @@ def evidence_markdown() -> str:
         f"- **Downhill**: the article says downhill running {{clinnum}}`joint_force.downhill_multiplier` the load. "
         f"On a gentle 4° slope, measured knee moments hardly changed {{cite:p}}`telhan2010slope`, so the model gives "
         f"the same {downhill_run.force_bw:.1f}× as on the flat. On a steep (19%) slope, walking downhill raised the "
-        f"moment and knee bend enough for the model to give {downhill_walk.force_bw / walk.force_bw:.1f}× the "
-        f"level-walking force ({downhill_walk.force_bw:.1f}× vs {walk.force_bw:.1f}× body weight) — "
+        f"moment and knee bend enough for the model to give {downhill_walking_ratio():.1f}× "
+        f"the level-walking force measured in the same people "
+        f"({downhill_walk.force_bw:.1f}× vs {kuster_walk.force_bw:.1f}× body weight) — "
         f"the article's 'doubles or triples' "
         f"fits steep descents better than gentle ones.\n"
         f"- **Deep knee bends**: standing up from a chair gives {sit.force_bw:.1f}× body weight with the knee "
@@ -437,4 +492,37 @@ def evidence_markdown() -> str:
         f"The course found no published squat moment and angle pair to put into this model, so squats are "
         f"compared, not modelled. Contact area was measured only up to 60°, so the tool gives no stress at "
         f"{sit.knee_flexion_deg:g}°.\n"
+    )
+
+
+def knee_extension_markdown() -> str:
+    """Open-chain knee extension (foot free) against the closed-chain activities: where in the
+    range the kneecap joint is loaded most, for the example reader of the data file."""
+    ext = _knee_extension()
+    example = ext["example"]
+    mass, height = example["body_mass_kg"], example["height_m"]
+    loads, angles = example["ankle_load_kg"], example["angles_deg"]
+    header = "| Knee bend | " + " | ".join(
+        "no weight" if w == 0 else f"{w:g} kg at the ankle" for w in loads) + " |"
+    lines = [header, "|---:|" + "---:|" * len(loads)]
+    s_high = stress_angle_range()[1]
+    for angle in angles:
+        cells = []
+        for w in loads:
+            load = knee_extension_load(angle, mass, height, w)
+            stress = f", {load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else ""
+            cells.append(f"{load.force_bw:.2f}× BW{stress}")
+        lines.append(f"| {angle:g}° | " + " | ".join(cells) + " |")
+    heavy = loads[-1]
+    straight, bent = knee_extension_load(0, mass, height, heavy), knee_extension_load(s_high, mass, height, heavy)
+    sources = ext["published_pattern"]["sources"]
+    segment = ext["segment"]
+    return "\n".join(lines) + (
+        f"\n\nExample reader: {mass:g} kg, {height:g} m tall (an assumption; the shin-and-foot's mass and "
+        f"length are the textbook proportions of {{cite:t}}`{segment['source']}`). Stress is given up to "
+        f"{s_high:g}°, as far as contact area was measured. With {heavy:g} kg at the ankle the stress is "
+        f"{straight.stress_mpa:.1f} MPa with the knee straight and {bent.stress_mpa:.1f} MPa at {s_high:g}° — "
+        f"highest near straight, the opposite of the activities above, where the foot is on the ground and the "
+        f"load grows with knee bend. Studies that measured both kinds of exercise found the same pattern "
+        f"{{cite:p}}`{sources[0]},{sources[1]}`."
     )

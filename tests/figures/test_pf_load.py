@@ -30,7 +30,7 @@ def test_angle_figure_buttons_switch_to_each_activity_curve():
     buttons = fig.layout.updatemenus[0].buttons
     assert len(buttons) == len(pf_load.ACTIVITIES)
     walking = buttons[list(pf_load.ACTIVITIES).index("walking")]
-    _, force_bw, _ = pf_load.force_curve(1.2)
+    _, force_bw, _ = pf_load.force_curve(0.42)  # walking: 0.42 N·m/kg (Bovi et al. 2011)
     assert list(walking.args[0]["y"][0]) == pytest.approx(list(force_bw))
     # The buttons restyle force, stress and the peak marker only; the contact-area panel
     # (trace 3) does not depend on the activity and must stay as drawn.
@@ -42,7 +42,7 @@ def test_angle_figure_peak_says_how_each_angle_was_found():
     fig = figures.angle_figure()
     buttons = fig.layout.updatemenus[0].buttons
     expected_basis = {
-        "walking": "measured angle",
+        "walking": "angle from published curves",  # Bovi et al. 2011's mean curves
         "stair_ascent": "angle from published curves",
         "sit_to_stand": "angle from published curves",
         "running": "measured angle",
