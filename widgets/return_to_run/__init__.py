@@ -33,6 +33,8 @@ from widgets.return_to_run.protocol import (  # noqa: F401
     check_week,
     evidence_items,
     load_protocol,
+    milestones,
+    milestones_markdown,
     protocol_evidence,
     protocol_table_markdown,
 )

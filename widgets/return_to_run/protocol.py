@@ -95,6 +95,44 @@ def protocol_table_markdown() -> str:
     return "\n".join(lines)
 
 
+
+def milestones() -> list[tuple[str, Stage]]:
+    """Progress markers that are stages of the protocol, so a runner never waits for a run the
+    plan does not contain: the first run block of 5 minutes or more, the first continuous run,
+    the first continuous 20 minutes, and the last stage."""
+    first_block = next(s for s in PROTOCOL if not s.continuous and s.run_min >= 5)
+    first_continuous = next(s for s in PROTOCOL if s.continuous)
+    twenty = next(s for s in PROTOCOL if s.continuous and s.run_min >= 20)
+    return [
+        (f"the first {first_block.run_min:g}-minute running blocks", first_block),
+        (f"the first continuous run, {first_continuous.run_min:g} minutes", first_continuous),
+        (f"the first continuous {twenty.run_min:g} minutes", twenty),
+        (f"the last stage, {PROTOCOL[-1].describe()}", PROTOCOL[-1]),
+    ]
+
+
+def _in_protocol(run_min: float) -> bool:
+    return any(s.run_min <= run_min <= s.run_min_max for s in PROTOCOL)
+
+
+def milestones_markdown() -> str:
+    """The milestones as a sentence for the text, each with its week, then the article's own and
+    which of them the protocol does not contain."""
+    items = [f"{name} (week {stage.week})" for name, stage in milestones()]
+    article = ("psychology.milestone_first_run", "psychology.milestone_second_run")
+    missing = [key for key in article if not _in_protocol(clinical.value(key))]
+    text = (
+        "Milestones that are stages of the course's return-to-running protocol: " + ", ".join(items[:-1])
+        + f" and {items[-1]}. The source article suggests the first pain-free {{clin}}`{article[0]}` run, the "
+        f"first pain-free {{clin}}`{article[1]}` run and the first continuous "
+        f"{{clin}}`psychology.milestone_continuous_run`"
+    )
+    if missing:
+        runs = " and ".join(f"{{clin}}`{key}`" for key in missing)
+        text += f"; the protocol has no {runs} run, so use its stages instead"
+    return text + "."
+
+
 # ---------------------------------------------------------------------------------------------
 # The rules around the protocol: readiness, progression, planning, exports, red flags.
 #
