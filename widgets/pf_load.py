@@ -500,29 +500,21 @@ def knee_extension_markdown() -> str:
     range the kneecap joint is loaded most, for the example reader of the data file."""
     ext = _knee_extension()
     example = ext["example"]
-    mass, height = example["body_mass_kg"], example["height_m"]
-    loads, angles = example["ankle_load_kg"], example["angles_deg"]
-    header = "| Knee bend | " + " | ".join(
-        "no weight" if w == 0 else f"{w:g} kg at the ankle" for w in loads) + " |"
-    lines = [header, "|---:|" + "---:|" * len(loads)]
+    mass, height, weight = example["body_mass_kg"], example["height_m"], example["ankle_load_kg"]
+    lines = ["| Knee bend | Kneecap-joint force | Stress |", "|---:|---:|---:|"]
+    for angle in example["angles_deg"]:
+        load = knee_extension_load(angle, mass, height, weight)
+        stress = f"{load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else "—"
+        lines.append(f"| {angle:g}° | {load.force_bw:.2f}× BW | {stress} |")
     s_high = stress_angle_range()[1]
-    for angle in angles:
-        cells = []
-        for w in loads:
-            load = knee_extension_load(angle, mass, height, w)
-            stress = f", {load.stress_mpa:.1f} MPa" if load.stress_mpa is not None else ""
-            cells.append(f"{load.force_bw:.2f}× BW{stress}")
-        lines.append(f"| {angle:g}° | " + " | ".join(cells) + " |")
-    heavy = loads[-1]
-    straight, bent = knee_extension_load(0, mass, height, heavy), knee_extension_load(s_high, mass, height, heavy)
+    straight, bent = knee_extension_load(0, mass, height, weight), knee_extension_load(s_high, mass, height, weight)
     sources = ext["published_pattern"]["sources"]
-    segment = ext["segment"]
     return "\n".join(lines) + (
-        f"\n\nExample reader: {mass:g} kg, {height:g} m tall (an assumption; the shin-and-foot's mass and "
-        f"length are the textbook proportions of {{cite:t}}`{segment['source']}`). Stress is given up to "
-        f"{s_high:g}°, as far as contact area was measured. With {heavy:g} kg at the ankle the stress is "
+        f"\n\nExample: {weight:g} kg at the ankle, for a reader of {mass:g} kg and {height:g} m (an assumption; the "
+        f"shin-and-foot's mass and length are the textbook proportions of {{cite:t}}`{ext['segment']['source']}`). "
+        f"Stress is given up to {s_high:g}°, as far as contact area was measured. It is "
         f"{straight.stress_mpa:.1f} MPa with the knee straight and {bent.stress_mpa:.1f} MPa at {s_high:g}° — "
         f"highest near straight, the opposite of the activities above, where the foot is on the ground and the "
-        f"load grows with knee bend. Studies that measured both kinds of exercise found the same pattern "
-        f"{{cite:p}}`{sources[0]},{sources[1]}`."
+        f"load grows with knee bend. A lighter or heavier weight changes the numbers, not the pattern. Studies that "
+        f"measured both kinds of exercise found the same pattern {{cite:p}}`{sources[0]},{sources[1]}`."
     )
