@@ -143,3 +143,18 @@ def test_csv_round_trip_and_format():
 def test_corrupt_files_name_the_line_and_problem(text, words):
     with pytest.raises(o.OutcomesFileError, match="^my.csv: .*" + words.replace("(", r"\(")):
         o.results_from_csv(text, "my.csv")
+
+
+def test_the_page_types_the_same_mids_as_the_data_file():
+    """The page's key points and worked answers name the MIDs in words; they must be the data's."""
+    import json
+
+    from tests.conftest import REPO
+
+    nb = json.loads((REPO / "book" / "rehabilitation" / "outcome-measures.ipynb").read_text(encoding="utf-8"))
+    text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    m = o.measures()
+    expected = (f"AKPS {o.number_text(m['akps'].mid)} points, KOOS-PF {o.number_text(m['koos_pf'].mid)} points, "
+                f"worst pain {o.number_text(m['pain'].mid)} points")
+    assert f"Meaningful change: {expected}." in text
+    assert "58 + 10" in text and "6 − 2" in text  # the worked example, with the data's MIDs
