@@ -148,7 +148,7 @@ class Measure:
         return f"{kind} from {number_text(self.low)} to {number_text(self.high)}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(path: Path = DATA_FILE) -> tuple[dict[str, Measure], dict[str, object]]:
     """The measures and the "no improvement" rule from the data file, checked (DataFileError
     naming the file and field otherwise)."""

@@ -23,9 +23,10 @@ def js(calls):
 
 def score(key):
     m = o.measures()[key]
-    steps = int(round((m.high - m.low) * 10**m.decimals))
+    steps = round((m.high - m.low) * 10**m.decimals)
     near_mid = st.sampled_from([m.low, m.high, m.mid, m.low + m.mid, m.high - m.mid])
-    grid = st.integers(min_value=0, max_value=steps).map(lambda n: o.round_half_up(m.low + n / 10**m.decimals, m.decimals))
+    grid = st.integers(min_value=0, max_value=steps).map(
+        lambda n: o.round_half_up(m.low + n / 10**m.decimals, m.decimals))
     return st.one_of(st.none(), grid, near_mid)
 
 
@@ -78,7 +79,8 @@ def test_improvement_and_verdict_at_and_around_the_mid_match_python(cases):
         earlier = m.low + (m.high - m.low) / 2
         later = min(m.high, max(m.low, o.round_half_up(earlier + n / 10 ** max(m.decimals, 1) / 10, m.decimals)))
         pairs.append((key, earlier, later))
-    pairs += [("akps", 60, 70), ("akps", 70, 60), ("koos_pf", 50, 66.4), ("koos_pf", 70.2, 53.8), ("pain", 6, 4), ("pain", 3, 5)]
+    pairs += [("akps", 60, 70), ("akps", 70, 60), ("koos_pf", 50, 66.4), ("koos_pf", 70.2, 53.8),
+              ("pain", 6, 4), ("pain", 3, 5)]
     answers = js([("(k, a, b) => { const g = rkOutcomes.improvement(k, a, b); return [g, rkOutcomes.classify(k, g)]; }",
                    [k, a, b]) for k, a, b in pairs])
     for (k, a, b), answer in zip(pairs, answers, strict=True):
@@ -98,7 +100,8 @@ def test_import_of_good_and_corrupt_files_matches_python(cases):
     for with_header, rows in cases:
         lines = (["date,akps,koos_pf,worst_pain"] if with_header else []) + [",".join(r) for r in rows]
         texts.append("\r\n".join(lines) + "\r\n")
-    texts += ["", "date,akps,koos_pf,worst_pain\n2027-01-04,\"62,,\n", "\ufeffdate,akps,koos_pf,worst_pain\n\n2027-01-04,62,,6\n"]
+    texts += ["", "date,akps,koos_pf,worst_pain\n2027-01-04,\"62,,\n",
+              "\ufeffdate,akps,koos_pf,worst_pain\n\n2027-01-04,62,,6\n"]
     answers = js([("(t) => rkOutcomes.resultsFromCsv(t, 'my.csv')", [t]) for t in texts])
     for text, answer in zip(texts, answers, strict=True):
         try:

@@ -31,7 +31,8 @@ def history_figure(results: list[outcomes.Result]) -> go.Figure:
     """Questionnaires (0–100) above, worst pain (0–10) below, against the date."""
     items = outcomes.check_results(results)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.14,
-                        subplot_titles=("Questionnaires (0–100, higher is better)", "Worst pain (0–10, lower is better)"))
+                        subplot_titles=("Questionnaires (0–100, higher is better)",
+                                        "Worst pain (0–10, lower is better)"))
     for key, m in outcomes.measures().items():
         points = [(r.date, r.score(key)) for r in items if r.score(key) is not None]
         if not points:
