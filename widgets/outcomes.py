@@ -69,7 +69,7 @@ FILE_NAME = "knee-outcomes.csv"
 _MEASURE_SCHEMA = {
     "type": "object",
     "required": ["name", "short", "column", "low", "high", "decimals", "better", "mid", "reproduce", "licence",
-                 "form", "form_url", "evidence"],
+                 "form", "form_url", "licence_sources", "evidence"],
     "additionalProperties": False,
     "properties": {
         "name": {"type": "string"}, "short": {"type": "string"},
@@ -80,6 +80,7 @@ _MEASURE_SCHEMA = {
         "mid": {"type": "number", "exclusiveMinimum": 0},
         "reproduce": {"type": "boolean"}, "licence": {"type": "string"}, "form": {"type": "string"},
         "form_url": {"type": ["string", "null"]}, "evidence": {"type": "object"},
+        "licence_sources": {"type": "array", "items": {"type": "string"}},
     },
 }
 _SCHEMA = {
@@ -141,6 +142,7 @@ class Measure:
     licence: str
     form: str
     form_url: str | None
+    licence_sources: tuple[str, ...]
     evidence: Evidence
 
     def allowed(self) -> str:
@@ -160,10 +162,15 @@ def load(path: Path = DATA_FILE) -> tuple[dict[str, Measure], dict[str, object]]
         if not m["low"] < m["high"]:
             raise DataFileError(f"{Path(path).name}: field 'measures.{key}': low must be below high")
         evidence = parse_evidence(m["evidence"], path, f"measures.{key}.evidence")
+        unknown = [s for s in m["licence_sources"] if s not in clinical.bib_keys()]
+        if unknown:
+            raise DataFileError(f"{Path(path).name}: field 'measures.{key}.licence_sources': not in references.bib: "
+                                f"{', '.join(unknown)}")
         measures[key] = Measure(key=key, name=m["name"], short=m["short"], column=m["column"], low=float(m["low"]),
                                 high=float(m["high"]), decimals=m["decimals"], better=m["better"],
                                 mid=float(m["mid"]), reproduce=m["reproduce"], licence=" ".join(m["licence"].split()),
-                                form=" ".join(m["form"].split()), form_url=m["form_url"], evidence=evidence)
+                                form=" ".join(m["form"].split()), form_url=m["form_url"],
+                                licence_sources=tuple(m["licence_sources"]), evidence=evidence)
     rule = raw["no_improvement"]
     review_after = clinical.value(rule["review_after"])
     meaningful_after, _ = clinical.bounds(rule["meaningful_after"])
@@ -485,13 +492,27 @@ def widget_data() -> dict[str, object]:
     }
 
 
+def evidence_items() -> list[clinical.EvidenceItem]:
+    """The MIDs and the "no improvement" rule, as the evidence register lists them."""
+    items = [clinical.EvidenceItem(f"Meaningful change: {m.name}", f"evidence-outcomes--{m.key}",
+                                   f"{number_text(m.mid)} points ({m.better} is better)", m.evidence)
+             for m in measures().values()]
+    r = rules()
+    items.append(clinical.EvidenceItem(
+        "When the course calls it \u201cno improvement\u201d", "evidence-outcomes--no-improvement",
+        f"nothing better at all after {r['review_after_weeks']} weeks, or nothing better by its meaningful "
+        f"change after {r['meaningful_after_weeks']} weeks", r["evidence"]))
+    return items
+
+
 def mid_table_markdown() -> str:
     """The measures, their MIDs and sources, as a MyST table for the page ({generated})."""
-    rows = ["| Measure | Range | Better | Smallest change that matters | Source |", "|---|---|---|---|---|"]
+    # Two columns, so that the table fits a phone's width.
+    rows = ["| Measure | Smallest change that matters |", "|---|---|"]
     for m in measures().values():
         cite = "{cite:p}`" + ",".join(m.evidence.sources) + "`"
-        rows.append(f"| {m.name} | {number_text(m.low)}–{number_text(m.high)} | {m.better} | "
-                    f"{number_text(m.mid)} points | {cite} |")
+        rows.append(f"| {m.name}: {number_text(m.low)}–{number_text(m.high)}, {m.better} is better | "
+                    f"{number_text(m.mid)} points {cite} |")
     return "\n".join(rows)
 
 
@@ -502,7 +523,8 @@ def licence_markdown() -> str:
         if m.key == "pain":
             continue
         link = f" [Where to find the form]({m.form_url})." if m.form_url else ""
-        parts.append(f"**{m.name}.** {m.licence} {m.form}{link}")
+        cite = " {cite:p}`" + ",".join(m.licence_sources) + "`" if m.licence_sources else ""
+        parts.append(f"**{m.name}.** {m.licence}{cite} {m.form}{link}")
     return "\n\n".join(parts)
 
 

@@ -425,9 +425,10 @@
       var upTo = self.results.filter(function (x) { return C.parseIso(x.date) <= C.parseIso(r.date); });
       var ch = changes(upTo, "first");
       var words = Object.keys(ch).map(function (k) { return changeText(ch[k]); }).join("; ") || "first entry";
+      // data-label: on a phone each row is shown as a card, each value after its name (CSS).
       var cells = [el("th", { scope: "row", text: r.date })].concat(measures().map(function (m) {
-        return el("td", { text: r[m.key] === null || r[m.key] === undefined ? "–" : numberText(r[m.key]) });
-      })).concat([el("td", { text: words })]);
+        return el("td", { "data-label": m.short, text: r[m.key] === null || r[m.key] === undefined ? "–" : numberText(r[m.key]) });
+      })).concat([el("td", { "data-label": "Since your first entry", className: "rk-oc-since", text: words })]);
       if (DATA.mode === "tool") {
         var del = el("button", { type: "button", className: "rk-oc-delete", "aria-label": "Delete the entry for " + r.date, text: "Delete" });
         del.addEventListener("click", function () {
@@ -435,7 +436,7 @@
           self.render();
           self.dataMessage(problem || "Deleted the entry for " + r.date + ".", !!problem);
         });
-        cells.push(el("td", {}, [del]));
+        cells.push(el("td", { className: "rk-oc-actions-cell" }, [del]));
       }
       return el("tr", {}, cells);
     });

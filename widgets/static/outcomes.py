@@ -18,16 +18,15 @@ NAME = "outcomes"
 TOOL_PAGE = "outcome-measures.html"  # the tracker's page, next to the planner's
 
 
-def _field(key: str, label: str, hint: str, mode: str) -> str:
-    m = outcomes.measures()[key]
-    placeholder = m.allowed().replace("a whole number", "whole number").replace("a number", "number")
+def _field(key: str, label: str, scale: str, hint: str, mode: str, example: str) -> str:
     return (
         f'<div class="rk-oc-field">'
-        f'<label for="rk-oc-{key}">{html.escape(label)}</label>'
+        f'<label for="rk-oc-{key}">{html.escape(label)} '
+        f'<span class="rk-oc-nowrap">({html.escape(scale)})</span></label>'
         f'<span class="rk-oc-hint" id="rk-oc-{key}-hint">{html.escape(hint)}</span>'
         f'<input id="rk-oc-{key}" name="{key}" type="text" inputmode="{mode}" autocomplete="off" '
         f'aria-describedby="rk-oc-{key}-hint rk-oc-{key}-error" data-measure="{key}" '
-        f'placeholder="{html.escape(placeholder)}">'
+        f'placeholder="e.g. {example}">'
         f'<p class="rk-oc-field-error" id="rk-oc-{key}-error" hidden></p>'
         f"</div>"
     )
@@ -35,12 +34,12 @@ def _field(key: str, label: str, hint: str, mode: str) -> str:
 
 def app_html() -> str:
     fields = "".join([
-        _field("akps", "Anterior Knee Pain Scale: total (0–100)",
-               "From the official form; leave empty if you did not fill it in.", "numeric"),
-        _field("koos_pf", "KOOS-PF: score (0–100)", "The score from the official form and its scoring sheet; leave "
-               "empty if you do not use it.", "decimal"),
-        _field("pain", "Worst knee pain in the past week (0–10)", "0 = no pain, 10 = the worst imaginable; during "
-               "running, or the activity that hurts most if you are not running yet.", "decimal"),
+        _field("akps", "Anterior Knee Pain Scale: total", "0–100",
+               "From the official form; leave empty if you did not fill it in.", "numeric", "62"),
+        _field("koos_pf", "KOOS-PF: score", "0–100", "The score from the official form and its scoring sheet; leave "
+               "empty if you do not use it.", "decimal", "54.5"),
+        _field("pain", "Worst knee pain in the past week", "0–10", "0 = no pain, 10 = the worst imaginable; during "
+               "running, or the activity that hurts most if you are not running yet.", "decimal", "4"),
     ])
     return f"""
 <div class="rk-oc-nojs"><p><strong>Outcome-measures tracker</strong> — this tool needs JavaScript in your browser.
