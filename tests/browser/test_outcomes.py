@@ -100,3 +100,28 @@ def test_unreadable_stored_results_are_kept_and_not_overwritten(watched_page, si
     assert stored(page) == junk
     assert page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}-corrupt')") == junk
     watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_with_a_history_the_tracker_is_accessible_and_fits(browser, site_url, theme, width):
+    """With five entries (cards, chart, a worsening message) the page has no serious axe
+    violation in either theme, and nothing is wider than the phone's screen."""
+    from tests.browser.test_quality import axe_violations
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    history = ("date,akps,koos_pf,worst_pain\r\n2027-01-04,58,,6\r\n2027-01-18,61,45.5,5\r\n"
+               "2027-02-01,64,50,5\r\n2027-02-15,69,,4\r\n2027-03-01,60,40,8\r\n")
+    context.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
+                            f"localStorage.setItem('{STORAGE_KEY}', {history!r});")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{PAGE}.html")
+        ready(page)
+        assert page.locator(".rk-oc-card-worse").count() == 1
+        violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+        assert not violations, violations
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page is {overflow} px wider than the screen"
+    finally:
+        context.close()
