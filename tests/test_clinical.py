@@ -171,7 +171,9 @@ def test_register_lists_every_entry_with_its_words_and_citations():
         assert f"| {words} | {counts[verdict]} |" in markdown
     assert "{cite:p}`hart2022force,roos2012backward,heiderscheit2011steprate`" in markdown
     # The protocol and both exercise groups have their entries too.
-    for anchor in ("evidence-protocol--stages", "evidence-exercises--hip", "evidence-exercises--quadriceps"):
+    for anchor in ("evidence-protocol--stages", "evidence-exercises--hip", "evidence-exercises--quadriceps",
+                   "evidence-outcomes--akps", "evidence-outcomes--koos_pf", "evidence-outcomes--pain",
+                   "evidence-outcomes--no-improvement"):
         assert f"({anchor})=" in markdown
 
 

@@ -404,7 +404,7 @@ def register_markdown() -> str:
     """The evidence-register page's body: every clinical number by section, with the number as
     the course shows it, the article's words, the verdict, the note and the citations; then the
     protocol and the exercise doses (``{generated}`` directive on book/evidence-register.md)."""
-    from widgets import rehab, return_to_run  # they import this module
+    from widgets import outcomes, rehab, return_to_run  # they import this module
 
     entries = load()
     counts = verdict_counts(entries)
@@ -434,6 +434,18 @@ def register_markdown() -> str:
             f"### {_md_escape(item.title)}",
             "",
             "The course shows (the source article's figures)",
+            f": {_md_escape(item.shown)}",
+            "",
+            *evidence_block_markdown(item.evidence),
+            "",
+        ]
+    lines += ["## Outcome measures: meaningful change and \u201cno improvement\u201d", ""]
+    for item in outcomes.evidence_items():
+        lines += [
+            f"({item.anchor})=",
+            f"### {_md_escape(item.title)}",
+            "",
+            "The course uses",
             f": {_md_escape(item.shown)}",
             "",
             *evidence_block_markdown(item.evidence),

@@ -17,6 +17,7 @@ SITE_FIGURES = (
     "widgets.figures.pf_load:cadence_view",
     "widgets.figures.q_angle:q_angle_view",
     "widgets.figures.return_to_run:protocol_view",
+    "widgets.figures.outcomes:example_view",
 )
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
