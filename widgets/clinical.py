@@ -2,7 +2,7 @@
 
 One place holds each number from the source article. The book's text shows them through the
 ``{clin}`` role (see ``_ext/course_site.py``) and the widgets call :func:`get` / :func:`value`,
-so the text and the tools can never disagree.
+so the text and the tools show the same number.
 
 Every entry carries an ``evidence`` block: a verdict (``supported``, ``uncertain``,
 ``contradicted``, ``untested``), the ``references.bib`` keys it rests on and a note in plain

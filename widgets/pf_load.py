@@ -518,3 +518,23 @@ def knee_extension_markdown() -> str:
         f"load grows with knee bend. A lighter or heavier weight changes the numbers, not the pattern. Studies that "
         f"measured both kinds of exercise found the same pattern {{cite:p}}`{sources[0]},{sources[1]}`."
     )
+
+
+def loads_summary_markdown() -> str:
+    """The anatomy page's summary: pooled measured peak force per activity (mean ± SD, healthy
+    people) beside the course's model and the source article's figure, so the page leads with the
+    evidence and no number is typed on it."""
+    pooled = _data()["pooled_measured"]
+    article = {"walking": "joint_force.walking", "stair_ascent": "joint_force.stairs",
+               "running": "joint_force.running"}
+    lines = ["| Activity | Measured, pooled across studies | The course's model | The source article says |",
+             "|---|---:|---:|---:|"]
+    for name, measured in pooled["activities"].items():
+        mean, sd = measured["healthy"]
+        said = f"{{clin}}`{article[name]}`" if name in article else "—"
+        lines.append(f"| {ACTIVITIES[name].label} | {mean:g} ± {sd:g} × body weight | "
+                     f"{peak_load(name).force_bw:.1f} × | {said} |")
+    lines += ["", f"Measured: pooled means (± standard deviation) in healthy people from the systematic review "
+                  f"and meta-analysis of {{cite:t}}`{pooled['source']}`; model: the {{doc}}`joint-load` page's "
+                  f"published inputs."]
+    return "\n".join(lines)
