@@ -121,7 +121,8 @@ def test_a_page_with_a_section_on_a_treatment_links_to_its_row(docname):
     for row in ROWS:
         named = [h for h in headings(text) if row.heading.search(h)]
         if named:
-            assert docname in row.discussed_on, f"{docname} has a section on {row.id} ({named[0]!r}): list it in discussed_on"
+            assert docname in row.discussed_on, (
+                f"{docname} has a section on {row.id} ({named[0]!r}): list it in discussed_on")
         if docname in row.discussed_on:
             assert re.search(r"\{ref\}`[^`<]+<" + re.escape(row.anchor) + ">`", text), (
                 f"{docname} discusses {row.id} but does not link to its row: "
