@@ -57,9 +57,45 @@ def test_each_row_has_a_grade_or_says_it_has_none_and_why(row):
 
 
 def test_dry_needling_row_gives_the_guidelines_and_the_2018_consensus():
+    """The 2018 consensus lists acupuncture/dry needling among the treatments it is uncertain
+    about (its abstract); the guidelines do not recommend it. Both are shown, and they differ."""
     row = treatments.by_id("dry_needling")
     assert "wallis2021guidelines" in row.sources and "collins2018consensus" in row.sources
-    assert "2018 consensus update gives no verdict" in row.evidence
+    assert (row.jospt.position, row.consensus.position) == ("not_recommended", "uncertain")
+    assert row.views_differ
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[t.id for t in ROWS])
+def test_each_row_states_the_2019_guideline_and_the_2018_consensus(row):
+    views = row.views_markdown()
+    jospt, consensus = treatments.JOSPT_POSITIONS, treatments.CONSENSUS_POSITIONS
+    assert views.startswith(f"*2019 JOSPT guideline:* {jospt[row.jospt.position]}. {row.jospt.says}")
+    assert f"*2018 consensus:* {consensus[row.consensus.position]}. {row.consensus.says}" in views
+    assert "{cite:p}`collins2018consensus`" in views
+    if row.jospt.position == "not_read":
+        # Nothing is claimed for the guideline, so it is not cited for it.
+        assert "willy2019cpg" not in views and row.jospt.via is None
+    else:
+        # A position the course read names where: the guideline and the source it was read in.
+        assert "{cite:p}`willy2019cpg," + row.jospt.via + "`" in views and row.jospt.via in bib_keys()
+    assert ("*The two differ here;*" in views) == row.views_differ
+    assert views.replace("\n\n", "\n\n    ") in treatments.table_markdown()
+
+
+def test_braces_show_the_guideline_s_no_and_the_consensus_s_uncertain_side_by_side():
+    """The reviewer's case: braces and sleeves are not recommended by the guidelines (the
+    higher-quality ones) but 'uncertain' in Collins et al. 2018; the row shows both and that they
+    differ, and so do taping (recommended / uncertain); where both agree no difference is flagged."""
+    braces = treatments.by_id("braces")
+    assert (braces.jospt.position, braces.consensus.position) == ("not_recommended", "uncertain")
+    views = braces.views_markdown()
+    assert "*2019 JOSPT guideline:* Not recommended." in views and "*2018 consensus:* Uncertain." in views
+    assert braces.views_differ and treatments.by_id("taping").views_differ
+    assert {t.id for t in ROWS if t.views_differ} == {"taping", "braces", "dry_needling"}
+    for same in ("exercise", "manual_therapy", "electrophysical"):
+        assert not treatments.by_id(same).views_differ, same
+    # Nothing to compare when one side is silent or unread.
+    assert not treatments.by_id("education").views_differ and not treatments.by_id("surgery").views_differ
 
 
 def _rows_file(tmp_path: Path, change) -> Path:
@@ -79,6 +115,11 @@ def _rows_file(tmp_path: Path, change) -> Path:
     (lambda r: r["grade"].update(letter="B", quote="Clinicians should do this and that."), "grade"),  # both
     (lambda r: r["grade"].update(source="nobody2099"), "nobody2099"),
     (lambda r: r.update(heading="(unclosed"), "heading"),
+    (lambda r: r.pop("jospt"), "jospt"),
+    (lambda r: r.pop("consensus"), "consensus"),
+    (lambda r: r["consensus"].update(position="appropriate-ish"), "consensus"),
+    (lambda r: r["jospt"].update(position="not_read"), "jospt"),  # unread, yet naming where it was read
+    (lambda r: r["jospt"].update(via="nobody2099"), "nobody2099"),
 ])
 def test_a_row_without_a_grade_or_reason_fails_to_load_naming_the_field(tmp_path, change, message):
     with pytest.raises(DataFileError, match=message):

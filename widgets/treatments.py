@@ -1,6 +1,7 @@
 """The guideline at a glance (``data/treatments.yaml``): one row a treatment with what current
 evidence says, the strength of recommendation (a guideline's letter grade with its quote, or an
-explicit "no letter grade" naming the source the row rests on), and the sources. Rendered as one
+explicit "no letter grade" naming the source the row rests on), what the 2019 JOSPT guideline and
+the 2018 consensus update each say (and whether they differ), and the sources. Rendered as one
 table on the treatment chapter's guideline page; every row has a stable anchor
 (``treatment-<id>``) that the pages discussing the treatment link to. Pure data and text: no
 widgets, no HTML."""
@@ -24,6 +25,24 @@ VERDICTS = {
     "not_recommended": "Not recommended",
 }
 LETTERS = ("A", "B", "C", "D", "E", "F")
+# What the 2019 JOSPT guideline recommends (as far as the course has read it) and how the 2018
+# consensus update rates a treatment, in the words the table shows.
+JOSPT_POSITIONS = {
+    "recommended": "Recommended",
+    "uncertain": "Uncertain",
+    "not_recommended": "Not recommended",
+    "not_read": "Not read yet",
+}
+CONSENSUS_POSITIONS = {
+    "appropriate": "Appropriate",
+    "uncertain": "Uncertain",
+    "not_recommended": "Not recommended",
+    "no_statement": "No statement",
+}
+# The consensus rating that says the same as each guideline position (None: nothing to compare).
+_SAME = {"recommended": "appropriate", "uncertain": "uncertain", "not_recommended": "not_recommended",
+         "not_read": None}
+JOSPT_KEY, CONSENSUS_KEY = "willy2019cpg", "collins2018consensus"
 _TEXT = {"type": "string", "minLength": 1}
 _DOC = {"type": "string", "pattern": "^book/[a-z0-9/_-]+$"}
 _GRADE = {
@@ -35,13 +54,26 @@ _GRADE = {
         {"properties": {"letter": {"const": None}}, "required": ["no_grade"], "not": {"required": ["quote"]}},
     ],
 }
+_JOSPT = {
+    "type": "object", "additionalProperties": False, "required": ["position", "says"],
+    "properties": {"position": {"enum": list(JOSPT_POSITIONS)}, "says": _TEXT, "via": _TEXT},
+    # A position the course has read names where it read it; 'not_read' has no source.
+    "if": {"properties": {"position": {"const": "not_read"}}},
+    "then": {"not": {"required": ["via"]}},
+}
+_CONSENSUS = {
+    "type": "object", "additionalProperties": False, "required": ["position", "says"],
+    "properties": {"position": {"enum": list(CONSENSUS_POSITIONS)}, "says": _TEXT},
+}
 SCHEMA = {
     "type": "object", "required": ["treatments"], "additionalProperties": False,
     "properties": {"treatments": {"type": "array", "minItems": 1, "items": {
         "type": "object", "additionalProperties": False,
-        "required": ["id", "name", "verdict", "evidence", "grade", "sources", "page", "discussed_on", "heading"],
+        "required": ["id", "name", "verdict", "evidence", "grade", "jospt", "consensus", "sources", "page",
+                     "discussed_on", "heading"],
         "properties": {"id": {"type": "string", "pattern": "^[a-z_]+$"}, "name": _TEXT,
                        "verdict": {"enum": list(VERDICTS)}, "evidence": _TEXT, "grade": _GRADE,
+                       "jospt": _JOSPT, "consensus": _CONSENSUS,
                        "sources": {"type": "array", "minItems": 1, "items": _TEXT},
                        "page": {"oneOf": [_DOC, {"type": "null"}]},
                        "discussed_on": {"type": "array", "items": _DOC},
@@ -64,12 +96,24 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class View:
+    """What one source says about a treatment: its position key and plain words; ``via`` is the
+    source the course read it in, when that is not the source itself."""
+
+    position: str
+    says: str
+    via: str | None = None
+
+
+@dataclass(frozen=True)
 class Treatment:
     id: str
     name: str
     verdict: str
     evidence: str
     grade: Grade
+    jospt: View
+    consensus: View
     sources: tuple[str, ...]
     page: str | None
     discussed_on: tuple[str, ...]
@@ -79,6 +123,26 @@ class Treatment:
     def anchor(self) -> str:
         """The row's stable anchor on the guideline page (an HTML id and a Sphinx label)."""
         return "treatment-" + self.id.replace("_", "-")
+
+    @property
+    def views_differ(self) -> bool:
+        """True when the guideline and the consensus both take a position and the positions are
+        not the same (e.g. braces: 'not recommended' against 'uncertain')."""
+        same = _SAME[self.jospt.position]
+        return same is not None and self.consensus.position != "no_statement" and self.consensus.position != same
+
+    def views_markdown(self) -> str:
+        """The two lines the table shows: the 2019 JOSPT guideline's position and the 2018
+        consensus update's, each cited, and a note when they differ."""
+        j, c = self.jospt, self.consensus
+        keys = [JOSPT_KEY, *([j.via] if j.via else [])]
+        j_cite = "" if j.position == "not_read" else " {cite:p}`" + ",".join(keys) + "`"
+        c_cite = " {cite:p}`" + CONSENSUS_KEY + "`"
+        lines = [f"*2019 JOSPT guideline:* {JOSPT_POSITIONS[j.position]}. {j.says}{j_cite}",
+                 f"*2018 consensus:* {CONSENSUS_POSITIONS[c.position]}. {c.says}{c_cite}"]
+        if self.views_differ:
+            lines.append("*The two differ here;* the course's verdict weighs both and the evidence above.")
+        return "\n\n".join(lines)
 
 
 def _text(value: str) -> str:
@@ -93,7 +157,8 @@ def load(path: Path = TREATMENTS_FILE) -> tuple[Treatment, ...]:
     known = bib_keys()
     rows = []
     for t in raw["treatments"]:
-        unknown = [k for k in [*t["sources"], t["grade"]["source"]] if k not in known]
+        used = [*t["sources"], t["grade"]["source"], *([t["jospt"]["via"]] if "via" in t["jospt"] else [])]
+        unknown = [k for k in used if k not in known]
         if unknown:
             raise DataFileError(f"{path.name}: treatment '{t['id']}': source {unknown[0]!r} is not in references.bib")
         try:
@@ -103,8 +168,10 @@ def load(path: Path = TREATMENTS_FILE) -> tuple[Treatment, ...]:
         g = t["grade"]
         grade = Grade(g["letter"], g["source"], _text(g["quote"]) if "quote" in g else None,
                       _text(g["no_grade"]) if "no_grade" in g else None)
-        rows.append(Treatment(t["id"], t["name"], t["verdict"], _text(t["evidence"]), grade, tuple(t["sources"]),
-                              t["page"], tuple(t["discussed_on"]), heading))
+        jospt = View(t["jospt"]["position"], _text(t["jospt"]["says"]), t["jospt"].get("via"))
+        consensus = View(t["consensus"]["position"], _text(t["consensus"]["says"]))
+        rows.append(Treatment(t["id"], t["name"], t["verdict"], _text(t["evidence"]), grade, jospt, consensus,
+                              tuple(t["sources"]), t["page"], tuple(t["discussed_on"]), heading))
     if len({r.id for r in rows}) != len(rows):
         raise DataFileError(f"{path.name}: a treatment id is used twice")
     return tuple(rows)
@@ -119,8 +186,9 @@ def by_id(treatment_id: str) -> Treatment:
 
 def table_markdown() -> str:
     """One MyST list-table, most supported first: the treatment (with its anchor, linked to the
-    course page about it), then what the evidence says, the strength of recommendation and the
-    sources, citations inline. Two columns, so it fits a phone without sideways scrolling."""
+    course page about it), then the course's verdict with what the evidence says, what the 2019
+    JOSPT guideline and the 2018 consensus update each say (and whether they differ), and the
+    strength of recommendation, citations inline. Two columns, so it fits a phone without sideways scrolling."""
     order = list(VERDICTS)
     lines = ["::::{list-table}", ":header-rows: 1", ":class: rk-guideline-table", "",
              "* - Treatment", "  - What the evidence says"]
@@ -128,7 +196,9 @@ def table_markdown() -> str:
         name = f"{{doc}}`{t.name} </{t.page}>`" if t.page else t.name
         cite = "{cite:p}`" + ",".join(t.sources) + "`"
         lines += [f"* - ({t.anchor})=", "", f"    {name}",
-                  f"  - **{VERDICTS[t.verdict]}.** {t.evidence} {cite}", "",
+                  f"  - **{VERDICTS[t.verdict]}.** {t.evidence} {cite}", ""]
+        lines += ["    " + line if line else "" for line in t.views_markdown().split("\n")]
+        lines += ["",
                   f"    *Strength of recommendation:* {t.grade.text()} {{cite:p}}`{t.grade.source}`"]
     lines.append("::::")
     return "\n".join(lines)
