@@ -150,5 +150,23 @@ def test_help_list_for_the_page_most_urgent_first():
     text = worry_reflection.help_markdown()
     lines = text.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("- **Thoughts of hurting yourself") and "Emergency — act now (now)" in lines[0]
-    assert "See a professional this week" in lines[1] and "Check your plan with a professional" in lines[2]
+    assert lines[0].startswith("- **Thoughts of hurting yourself")
+    assert "** Emergency — act now: Please get help now" in lines[0]
+    assert "See a professional this week (within the next few days): Book" in lines[1]
+    assert "Check your plan with a professional (at a routine appointment in the coming weeks): Not urgent" in lines[2]
+
+
+@pytest.mark.parametrize(("title", "when", "shown"), [
+    ("Emergency — act now", "now", "Emergency — act now"),  # the title says it already
+    ("Get care today", "today", "Get care today"),
+    ("See a professional this week", "within the next few days",
+     "See a professional this week (within the next few days)"),
+    ("Act NOW", "now", "Act NOW"),  # case-insensitive
+])
+def test_a_help_heading_gives_the_time_frame_once(title, when, shown):
+    assert worry_reflection.help_heading(title, when) == shown
+
+
+def test_a_help_heading_refuses_what_is_not_text():
+    with pytest.raises(ValueError, match="must be text"):
+        worry_reflection.help_heading("Emergency", None)

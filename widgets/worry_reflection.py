@@ -230,9 +230,19 @@ def reflect(ratings: object, check_in: object) -> Reflection:
     return Reflection(band["key"], band["message"], tips, tuple(help_))
 
 
+def help_heading(title: str, when: str) -> str:
+    """A help level's heading: its title, then its time frame in brackets unless the title
+    already says it ("Emergency — act now", not "Emergency — act now (now)"). Case-insensitive;
+    the page's script has the same rule (``heading``)."""
+    if not isinstance(title, str) or not isinstance(when, str):
+        raise ValueError(f"title and when must be text, got {short_repr(title)} and {short_repr(when)}")
+    return title if when.lower() in title.lower() else f"{title} ({when})"
+
+
 def help_markdown() -> str:
     """When to get help, most urgent first, as a MyST list for the page: the trigger, the red-flag
     level's title and time frame, and the action (the same words the reflection shows)."""
     data = load()
     helps = sorted(data["help"].values(), key=lambda h: -h["rank"])
-    return "\n".join(f"- **{data['triggers'][h['key']]}** {h['title']} ({h['when']}): {h['action']}" for h in helps)
+    return "\n".join(f"- **{data['triggers'][h['key']]}** {help_heading(h['title'], h['when'])}: {h['action']}"
+                     for h in helps)

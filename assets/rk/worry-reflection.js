@@ -40,6 +40,12 @@
     return { band: band.key, message: band.message, tips: tips, help: help };
   }
 
+  // A help level's heading, as widgets.worry_reflection.help_heading: the title, then the time
+  // frame in brackets unless the title already says it.
+  function heading(title, when) {
+    return title.toLowerCase().indexOf(when.toLowerCase()) >= 0 ? title : title + " (" + when + ")";
+  }
+
   function node(tag, cls, text) {
     var el = document.createElement(tag);
     if (cls) el.className = cls;
@@ -70,7 +76,7 @@
       result.help.forEach(function (h) {
         var li = node("li", "rk-wr-help-item rk-wr-level-" + h.level);
         li.setAttribute("data-level", h.level);
-        li.appendChild(node("strong", "rk-wr-help-title", h.title + " (" + h.when + ")"));
+        li.appendChild(node("strong", "rk-wr-help-title", heading(h.title, h.when)));
         li.appendChild(node("span", "rk-wr-help-action", " " + h.action));
         helpList.appendChild(li);
       });
@@ -116,7 +122,8 @@
     form.addEventListener("reset", function () { out.replaceChildren(); out.removeAttribute("data-band"); });
   }
 
-  window.rkWorryReflection = { reflect: reflect, unanswered: unanswered, incompleteMessage: incompleteMessage };
+  window.rkWorryReflection = { reflect: reflect, unanswered: unanswered, incompleteMessage: incompleteMessage,
+    heading: heading };
   function init() { document.querySelectorAll("section.rk-widget-worry-reflection").forEach(start); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

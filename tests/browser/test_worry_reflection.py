@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from widgets import red_flags
-from widgets.worry_reflection import incomplete_message, load, reflect
+from widgets.worry_reflection import help_heading, incomplete_message, load, reflect
 
 pytestmark = pytest.mark.browser
 PAGE = "book/why-it-hurts/fear-and-worry"
@@ -93,7 +93,7 @@ def test_reader_reflects_and_gets_the_model_s_words_with_nothing_stored_or_sent(
     emergency = red_flags.load().levels["emergency"]
     assert shown(page)["help"] == ["emergency"]
     item = page.locator(".rk-wr-help li")
-    assert item.locator(".rk-wr-help-title").inner_text() == f"{emergency.title} ({emergency.when})"
+    assert item.locator(".rk-wr-help-title").inner_text() == help_heading(emergency.title, emergency.when)
     action = item.locator(".rk-wr-help-action").inner_text()
     assert action.strip() == DATA["help"]["urgent"]["action"]
     assert "get help now" in action and "116 123" in action and "988" in action

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.static.node import call_script
 from widgets.static.worry_reflection import worry_reflection_view
-from widgets.worry_reflection import incomplete_message, load, reflect, unanswered
+from widgets.worry_reflection import help_heading, incomplete_message, load, reflect, unanswered
 
 WIDGET = worry_reflection_view()
 DATA = load()
@@ -65,6 +65,20 @@ def test_answers_left_and_its_message_match_python(cases):
     for i, (r, c) in enumerate(cases):
         assert answers[2 * i] == {"ok": unanswered(r, c)}
         assert answers[2 * i + 1] == {"ok": incomplete_message(r, c)}
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="NowDayno —", min_size=1, max_size=12),
+                          st.text(alphabet="NowDayno —", min_size=1, max_size=4)), min_size=5, max_size=20))
+def test_help_headings_match_python(pairs):
+    """The catalogue's own levels and generated titles (ASCII letters, where JavaScript's and
+    Python's lower case agree): the time frame is added once, as in Python."""
+    from widgets import red_flags
+
+    pairs = [(lv.title, lv.when) for lv in red_flags.load().levels.values()] + pairs
+    answers = js([("rkWorryReflection.heading", [t, w]) for t, w in pairs])
+    for (t, w), answer in zip(pairs, answers, strict=True):
+        assert answer == {"ok": help_heading(t, w)}, (t, w)
 
 
 def test_the_script_has_no_storage_or_network_calls():

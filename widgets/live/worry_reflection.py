@@ -59,7 +59,7 @@ class LiveWorryReflection:
         parts = [f'<div data-band="{r.band}"><h3>Your reflection</h3><p>{html.escape(r.message)}</p>']
         if r.help:
             parts.append("<ul>" + "".join(
-                f'<li data-level="{h.level}"><b>{html.escape(h.title)} ({html.escape(h.when)})</b> '
+                f'<li data-level="{h.level}"><b>{html.escape(worry_reflection.help_heading(h.title, h.when))}</b> '
                 f"{html.escape(h.action)}</li>" for h in r.help) + "</ul>")
         else:
             parts.append(f"<p>{html.escape(self.data['messages']['no_help'])}</p>")
