@@ -81,6 +81,7 @@ PUBLIC = [
     (worry_reflection.reflect, 2),
     (worry_reflection.check_answers, 2),
     (worry_reflection.unanswered, 2),
+    (worry_reflection.help_heading, 2),
 ]
 
 
