@@ -14,7 +14,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import cadence, pain_log, pf_load, q_angle, quiz, rehab, return_to_run, training_load, walkthrough
+from widgets import (
+    cadence,
+    pain_log,
+    pf_load,
+    q_angle,
+    quiz,
+    rehab,
+    return_to_run,
+    training_load,
+    walkthrough,
+    worry_reflection,
+)
 
 JUNK = st.one_of(
     st.none(),
@@ -67,6 +78,10 @@ PUBLIC = [
     (return_to_run.status, 1),
     (pain_log.entries_from_csv, 1),
     (quiz.load_quiz, 1),
+    (worry_reflection.reflect, 2),
+    (worry_reflection.check_answers, 2),
+    (worry_reflection.unanswered, 2),
+    (worry_reflection.help_heading, 2),
 ]
 
 

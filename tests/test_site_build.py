@@ -279,3 +279,26 @@ def test_evidence_directive_renders_the_register_note(student_html):
     link = notes[0].select_one('a[href*="evidence-register.html#"]')
     assert link is not None
     assert clinical.get("training_load.weekly_increase_max").evidence.words in text
+
+
+def test_every_treatment_row_has_its_anchor_and_every_link_to_one_resolves(student_html):
+    """The guideline table has one element per treatment with the id `treatment-<id>`, and every
+    link from any page to guideline-at-a-glance.html#... lands on an id that exists; each page a
+    row lists in discussed_on links to that row."""
+    from widgets import treatments
+
+    glance = read_page(student_html, treatments.PAGE)
+    ids = {el["id"] for el in glance.select("table [id]")}
+    assert {t.anchor for t in treatments.load()} <= ids
+    target = Path(treatments.PAGE).name + ".html#"
+    linked: dict[str, set[str]] = {}
+    for docname in toc_docnames():
+        for a in read_page(student_html, docname).select("article a[href]"):
+            href = a["href"]
+            if target in href:
+                fragment = href.split("#", 1)[1]
+                assert glance.find(id=fragment), f"{docname}: link to #{fragment}, which the guideline page lacks"
+                linked.setdefault(docname, set()).add(fragment)
+    for row in treatments.load():
+        for docname in row.discussed_on:
+            assert row.anchor in linked.get(docname, set()), f"{docname} does not link to #{row.anchor}"

@@ -95,3 +95,26 @@ def test_page_load_gets_its_icon_and_no_404(browser, recording_site, docname):
             assert response.ok and response.headers["content-type"].startswith("image/"), href
     finally:
         context.close()
+
+
+def test_guideline_table_stacks_on_a_phone_and_keeps_two_columns_on_a_desktop(watched_page, site_url):
+    """At 390 px each treatment's name sits above its evidence, which gets the full width (two
+    columns left it a strip of three words a line); at 1280 px the two columns stay side by side.
+    Both views of the braces row (guideline and consensus) are on the page."""
+    from widgets import treatments
+
+    page = watched_page.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}/{treatments.PAGE}.html")
+    cells = page.locator("#treatment-braces").locator("xpath=ancestor::tr").locator("td")
+    name, evidence = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert evidence["y"] >= name["y"] + name["height"] - 1
+    assert evidence["width"] >= 300
+    text = cells.nth(1).inner_text()
+    assert "2019 JOSPT guideline: Not recommended." in text and "2018 consensus: Uncertain." in text
+    assert "The two differ here;" in text
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    name, evidence = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert evidence["x"] >= name["x"] + name["width"] - 1 and evidence["y"] <= name["y"] + 1
+    watched_page.assert_clean()
