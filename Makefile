@@ -5,7 +5,9 @@
 #   make test                    the whole test suite: lint, build, unit, notebook and browser tests
 #   make unit                    the tests that need no browser and no built site (under a minute)
 #   make lab                     JupyterLab with the `widgets` package importable
-#   make bench                   build/size/speed benchmarks (prints figures)
+#   make bench                   build/size/speed benchmarks and Lighthouse's mobile test (prints figures;
+#                                LIGHTHOUSE_PAGES=joint-load,cadence for a few pages)
+#   make pdf                     both editions as one PDF each, printed by Chromium, in _build/pdf
 #   make screenshots             every page at 390 px and 1280 px into _build/screenshots
 #   make icons                   re-render site-root's PNG and ICO icons from favicon.svg
 #   make figures                 re-render the figures' static SVGs (assets/figures/) after changing a figure
@@ -32,7 +34,7 @@ else
   SITE_HTML := $(STUDENT_HTML)
 endif
 
-.PHONY: book serve test unit lab bench lint clean venv screenshots icons figures
+.PHONY: book serve test unit lab bench lint clean venv screenshots icons figures pdf
 
 venv: $(STAMP)
 
@@ -77,11 +79,31 @@ LAB_ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root --no-browser)
 lab: venv
 	$(BIN)/jupyter lab --notebook-dir=book $(LAB_ROOT_ARGS)
 
-bench: venv
+# Lighthouse (a development tool, pinned in benchmarks/lighthouse/package-lock.json) is installed
+# by `npm ci` when its lock file is newer than what is installed; it then runs offline.
+LIGHTHOUSE_DIR := benchmarks/lighthouse
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json
+
+$(LIGHTHOUSE): $(LIGHTHOUSE_DIR)/package-lock.json $(LIGHTHOUSE_DIR)/package.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# LIGHTHOUSE_PAGES=joint-load,cadence: Lighthouse on those pages only (every page: ~15 s each, ~15 min in all).
+bench: venv $(LIGHTHOUSE)
 	$(BIN)/python benchmarks/bench_build.py
 	$(MAKE) --no-print-directory book
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/bench_pages.py
+	COURSE_STUDENT_HTML=$(STUDENT_HTML) LIGHTHOUSE_PAGES=$(LIGHTHOUSE_PAGES) $(BIN)/python benchmarks/bench_lighthouse.py
 	$(BIN)/python benchmarks/bench_pf_load.py
+
+# One PDF per edition, printed from the built site by Chromium (no LaTeX): _ext/pdf_edition.py.
+PDF_DIR := $(OUT)/_build/pdf
+
+pdf: venv
+	$(MAKE) --no-print-directory book EDITION=student
+	$(MAKE) --no-print-directory book EDITION=instructor
+	$(BIN)/python _ext/pdf_edition.py $(STUDENT_HTML) $(PDF_DIR)/runners-knee-student.pdf --edition student
+	$(BIN)/python _ext/pdf_edition.py $(INSTRUCTOR_HTML) $(PDF_DIR)/runners-knee-instructor.pdf --edition instructor
 
 screenshots: book
 	COURSE_STUDENT_HTML=$(STUDENT_HTML) $(BIN)/python benchmarks/screenshots.py

@@ -204,7 +204,7 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     body = context.get("body", "")
     if 'class="rk-plotly"' in body:
         # Only the loader: it fetches plotly.js (data-plotly, relative to _static/) when the reader
-        # reaches or touches a figure or the page is idle; until then each figure's static picture.
+        # reaches (nears) or touches a figure; until then, or for good, each figure's static picture.
         app.add_js_file("rk/plotly-loader.js", loading_method="defer", priority=610, **{"data-plotly": PLOTLY_JS})
     for name in sorted(_widget_names(body)):
         script = STATIC_SOURCE / "rk" / f"{name}.js"

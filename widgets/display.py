@@ -15,7 +15,8 @@ Each site figure has a stable ``name`` and a static rendering of it, committed a
 ``assets/figures/NAME-<width>.svg`` (made in Chromium with the same plotly.js by ``make figures``,
 which records the hash of the spec it drew in ``assets/figures/figures.json``). The page shows
 that picture at once, at the figure's own height, and the loader fetches plotly.js only when the
-reader reaches or touches the figure or the page is idle; with scripts off the picture stays.
+reader reaches (or nears) or touches the figure, never just because the page is idle; with scripts
+off the picture stays.
 """
 
 from __future__ import annotations

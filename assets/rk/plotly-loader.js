@@ -1,14 +1,15 @@
 // Makes every figure that widgets/display.py wrote into the page interactive. Each figure is
 // first shown as its static picture (committed SVG, at the figure's own height); the site's own
 // vendored plotly.js (1.2 MB, same site, no network beyond it) is fetched only when the reader
-// reaches a figure (IntersectionObserver, with a margin), touches or focuses one, or when the
-// page is idle; then each figure is drawn in place of its picture, in the same box.
+// reaches a figure (IntersectionObserver, with a margin) or touches, hovers or focuses one;
+// then each figure is drawn in place of its picture, in the same box. Not when the page is
+// idle: a reader who never scrolls to a figure never pays for plotly.js (the first visit of
+// every page stays under 1.5 MB), and the picture already shows everything the figure does.
 (function () {
   "use strict";
   var script = document.currentScript;
   var PLOTLY_URL = new URL("../" + script.getAttribute("data-plotly"), script.src).href;
   var NEAR = "300px 0px";  // start fetching this far before a figure scrolls into view
-  var IDLE_TIMEOUT_MS = 4000;  // at the latest this long after the page loaded, if never idle
   var requested = false;
 
   function loadPlotly() {
@@ -151,14 +152,12 @@
         }
       }, { rootMargin: NEAR });
       all.forEach(function (figure) { observer.observe(figure); });
+    } else {
+      // No IntersectionObserver (very old browsers): after the page has loaded, the text and
+      // pictures first.
+      if (document.readyState === "complete") loadPlotly();
+      else window.addEventListener("load", loadPlotly, { once: true });
     }
-    function whenIdle() {
-      if ("requestIdleCallback" in window) window.requestIdleCallback(loadPlotly, { timeout: IDLE_TIMEOUT_MS });
-      else setTimeout(loadPlotly, 1000);
-    }
-    // Idle after the page has loaded: the text and pictures come first.
-    if (document.readyState === "complete") whenIdle();
-    else window.addEventListener("load", whenIdle, { once: true });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -64,8 +64,15 @@ def axe_violations(page) -> list[dict]:
 def load(page, url: str, width: int = 1280):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(url, wait_until="load")
-    if page.locator("figure.rk-plotly").count():
-        page.wait_for_selector("figure.rk-plotly[data-drawn='true']", timeout=10_000)
+    figures = page.locator("figure.rk-plotly")
+    if figures.count():
+        # plotly.js is fetched only when a reader reaches a figure: scroll to each, so the
+        # interactive figures (not only their pictures) are what is checked, then back to the top.
+        for figure in figures.all():
+            figure.scroll_into_view_if_needed()
+        page.wait_for_function("n => document.querySelectorAll(\"figure.rk-plotly[data-drawn='true']\").length === n",
+                               arg=figures.count(), timeout=10_000)
+        page.evaluate("scrollTo(0, 0)")
 
 
 @pytest.mark.parametrize("docname", DOCNAMES)
