@@ -105,9 +105,11 @@ def test_code_cells_hidden_on_site_but_kept_in_notebook(student_html):
 
 
 def test_notebook_download_is_offered(student_html):
-    # The theme's download menu links the .ipynb source, copied into _sources.
+    # The download menu links the clean notebook written beside the page (_ext/downloads.py;
+    # tests/test_downloads.py checks its content); the raw _sources are not published.
     docname = "book/rehabilitation/return-to-running-planner"
-    assert (student_html / "_sources" / f"{docname}.ipynb").exists()
+    assert (student_html / f"{docname}.ipynb").exists()
+    assert not (student_html / "_sources").exists()
 
 
 def test_anatomy_pages_show_the_drawings(student_html):

@@ -23,7 +23,11 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 CLINICAL_FILE = DATA_DIR / "clinical.yaml"
-REFERENCES_FILE = Path(__file__).resolve().parent.parent / "references.bib"
+# The one bibliography, at the top of the repository; an installed course package (the wheel,
+# see setup.py) carries a copy in its data folder.
+REFERENCES_FILE = next((p for p in (Path(__file__).resolve().parent.parent / "references.bib",
+                                    DATA_DIR / "references.bib") if p.exists()),
+                       Path(__file__).resolve().parent.parent / "references.bib")
 REGISTER_DOC = "book/evidence-register"
 
 # Units written straight after the number ("25%", "0.5×"); all others get a no-break space.
