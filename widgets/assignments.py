@@ -30,8 +30,8 @@ from __future__ import annotations
 import datetime
 import numbers
 import re
+import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -356,6 +356,8 @@ def source_notebook(chapter: str):
             cells.append(nbf.new_code_cell(hidden_test(q)))
             cells.append(nbf.new_raw_cell("# END TESTS"))
         cells.append(nbf.new_raw_cell("# END QUESTION"))
+    for i, cell in enumerate(cells):  # stable ids: the committed notebooks change only with their content
+        cell["id"] = f"{chapter}-{i}"[-64:]
     nb = nbf.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
@@ -398,11 +400,13 @@ def build_chapter(chapter: str, out: Path, source_dir: Path = SOURCE_DIR) -> Pat
     source = source_dir / f"{chapter}.ipynb"
     target = out / chapter
     shutil.rmtree(target, ignore_errors=True)
-    otter = Path(sys.executable).with_name("otter")
-    done = subprocess.run([str(otter), "assign", "--no-pdfs", "--no-run-tests", str(source), str(target)],
-                          capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(f"otter assign failed for {chapter}:\n{done.stdout}\n{done.stderr}")
+    from otter.assign import main as otter_assign  # the instructor's tool, not needed by the models
+
+    cwd = Path.cwd()
+    try:  # `otter assign --no-pdfs --no-run-tests` (tests/test_assignments.py grades the results)
+        otter_assign(str(source.resolve()), str(target.resolve()), no_pdfs=True, no_run_tests=True)
+    finally:
+        os.chdir(cwd)
     zips = sorted((target / "autograder").glob(f"{chapter}-autograder_*.zip"))
     if len(zips) != 1:
         raise RuntimeError(f"otter assign made {len(zips)} autograder zips for {chapter}")
@@ -418,11 +422,12 @@ def build_chapter(chapter: str, out: Path, source_dir: Path = SOURCE_DIR) -> Pat
     return bundle
 
 
-def build(out: Path, chapters=None) -> list[Path]:
+def build(out: Path, chapters=None, source_dir: Path = SOURCE_DIR) -> list[Path]:
+    """Regenerate the source notebooks in ``source_dir`` and build every chapter into ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    write_sources()
-    return [build_chapter(c, out) for c in (chapters or assignment_chapters())]
+    write_sources(source_dir)
+    return [build_chapter(c, out, source_dir) for c in (chapters or assignment_chapters())]
 
 
 def links_markdown() -> str:
