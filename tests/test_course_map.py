@@ -97,5 +97,6 @@ def test_a_plan_that_leaves_out_a_chapter_is_a_clear_error(tmp_path, monkeypatch
     path = tmp_path / "course_map.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(course_map, "COURSE_MAP_FILE", path)
-    with pytest.raises(course_map.DataFileError, match="module_plan: chapter 'book/why-it-hurts/index' is in no session"):
+    with pytest.raises(course_map.DataFileError,
+                       match="module_plan: chapter 'book/why-it-hurts/index' is in no session"):
         course_map.module_plan_markdown()

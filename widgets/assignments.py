@@ -6,9 +6,10 @@ code and questions. A question is either
 - **autograded**: ``name``, ``title``, ``points``, ``prompt`` (Markdown), ``reference`` (a
   function of :mod:`widgets.exercise_solutions`), optional ``args`` for it (the case the question
   sets; the prompt and the solution show them through ``{arg}`` placeholders, so ``{{``/``}}`` for
-  a literal brace), ``solution`` (the reference code a student might write, one statement a line) and ``answers``: for each variable the student must
-  set, the ``key`` of the reference function's result and, for numbers, the ``decimals`` the
-  prompt asks for (the tolerance is half a unit in that place); or
+  a literal brace), ``solution`` (the reference code a student might write, one statement a
+  line) and ``answers``: for each variable the student must set, the ``key`` of the reference
+  function's result and, for numbers, the ``decimals`` the prompt asks for (the tolerance is
+  half a unit in that place); or
 - **written** (``manual: true``): ``name``, ``title``, ``points``, ``prompt``, ``model_answer``
   and ``rubric`` (marked by the instructor; both appear only in the autograder's solution
   notebook and the instructor edition).
@@ -29,8 +30,8 @@ from __future__ import annotations
 
 import datetime
 import numbers
-import re
 import os
+import re
 import shutil
 import sys
 import zipfile
