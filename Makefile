@@ -11,6 +11,7 @@
 #   make screenshots             every page at 390 px and 1280 px into _build/screenshots
 #   make icons                   re-render site-root's PNG and ICO icons from favicon.svg
 #   make figures                 re-render the figures' static SVGs (assets/figures/) after changing a figure
+#   make assignments             the autograded assignments (otter-grader): student and autograder versions
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -34,7 +35,7 @@ else
   SITE_HTML := $(STUDENT_HTML)
 endif
 
-.PHONY: book serve test unit lab bench lint clean venv screenshots icons figures pdf
+.PHONY: book serve test unit lab bench lint clean venv screenshots icons figures pdf assignments
 
 venv: $(STAMP)
 
@@ -47,9 +48,24 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+ASSIGNMENTS := $(OUT)/_build/assignments
+
 book: venv
 	COURSE_EDITION=$(EDITION) COURSE_NB_CACHE=$(OUT)/_build/.jupyter_cache $(BIN)/jupyter-book build . --path-output $(SITE_OUT) -W -n --keep-going
+ifeq ($(EDITION),instructor)
+	@# The instructor guide links each chapter's assignment zip (student notebook, solutions, grader).
+	$(MAKE) --no-print-directory assignments
+	mkdir -p $(SITE_HTML)/assignments && cp $(ASSIGNMENTS)/*.zip $(SITE_HTML)/assignments/
+endif
 	@echo "Site built: $(SITE_HTML)/index.html  (serve it with: make serve)"
+
+# Regenerates assignments/<chapter>.ipynb (otter's source notebooks; their hidden tests are written
+# from widgets/exercise_solutions.py) and runs otter assign on each into $(ASSIGNMENTS)/<chapter>/
+# (student/ and autograder/), plus $(ASSIGNMENTS)/<chapter>.zip for the instructor site. Grade a
+# submission offline, without Docker:
+#   otter run -a $(ASSIGNMENTS)/<chapter>/autograder/<chapter>-autograder.zip -o results/ submission.ipynb
+assignments: venv
+	$(BIN)/python -m widgets.assignments $(ASSIGNMENTS)
 
 serve: book
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -36,6 +36,7 @@ NARRATIVE = [
 # their own structure and their own checks (tests/browser, tests/test_<tool>.py).
 NOT_TEXT_PAGES = (
     "exercises", "glossary", "bibliography", "instructor-guide", "how-to-use", "red-flags", "evidence-register",
+    "module-plan",
 )
 TOOL_PAGES = (
     "book/what-is-runners-knee/joint-load",

@@ -68,3 +68,28 @@ def test_teaching_cases_only_in_the_instructor_guide(student_html, instructor_ht
     for i, case in enumerate(vignettes.load(), start=1):
         assert f"Case {i}. {case.title}" in teacher
         assert case.title not in student
+
+
+def test_module_plan_in_both_editions_teaching_notes_and_rubrics_only_for_instructors(student_html, instructor_html):
+    from widgets import course_map
+
+    teacher = soup(instructor_html, "book/module-plan").get_text(" ")
+    student = soup(student_html, "book/module-plan").get_text(" ")
+    for text in (teacher, student):
+        assert "Session 6" in text and "Week total" in text
+    for marker in ("Teaching notes", "Discussion prompts", "Rubric, assignment question", "Marking contributions"):
+        assert marker in teacher and marker not in student
+    assert course_map._plan()["discussion_rubric"][0].split(":")[0] in teacher
+
+
+def test_assignment_zips_are_linked_and_served_only_in_the_instructor_edition(student_html, instructor_html):
+    from widgets import assignments
+
+    teacher = soup(instructor_html, "book/instructor-guide")
+    student = soup(student_html, "book/instructor-guide")
+    for chapter in assignments.assignment_chapters():
+        link = teacher.select_one(f'a[href="../assignments/{chapter}.zip"]')
+        assert link is not None, chapter
+        assert (instructor_html / "assignments" / f"{chapter}.zip").stat().st_size > 1000
+        assert student.select_one(f'a[href$="{chapter}.zip"]') is None
+        assert not (student_html / "assignments").exists()

@@ -31,10 +31,14 @@ def test_one_quiz_per_chapter_folder():
 @pytest.mark.parametrize("chapter", qz.QUIZ_CHAPTERS)
 def test_quiz_follows_the_course_rules(chapter):
     quiz = QUIZZES[chapter]
-    assert len(quiz.questions) == 5
-    assert any(q.multiple for q in quiz.questions), "each chapter needs a select-all-that-apply question"
-    assert sum(not q.multiple for q in quiz.questions) >= 3, "mostly single-answer questions"
-    for q in quiz.questions:
+    choice = [q for q in quiz.questions if not q.numeric]
+    numeric = [q for q in quiz.questions if q.numeric]
+    assert len(choice) == qz.CHOICE_QUESTIONS and len(numeric) <= qz.MAX_NUMERIC_QUESTIONS
+    assert any(q.multiple for q in choice), "each chapter needs a select-all-that-apply question"
+    assert sum(not q.multiple for q in choice) >= 3, "mostly single-answer questions"
+    for q in numeric:
+        assert q.numeric.low < q.numeric.high and q.numeric.explanation and q.numeric.unit
+    for q in choice:
         assert 3 <= len(q.options) <= 4, q.id
         for option in q.options:
             sentences = len(re.findall(r"[.!?](?:\s|$)", option.explanation))
@@ -61,7 +65,10 @@ def book_numbers() -> set[str]:
 def test_every_number_in_a_quiz_stands_in_the_course_text():
     shown = book_numbers()
     for chapter, quiz in QUIZZES.items():
-        text = json.dumps(quiz.to_data(), ensure_ascii=False)
+        data = quiz.to_data()
+        for question in data["questions"]:  # computed from a model, never typed: not an invented number
+            question.get("numeric", {}).update(low=0, high=0, answer_text="")
+        text = json.dumps(data, ensure_ascii=False)
         invented = sorted(set(re.findall(r"\d+(?:\.\d+)?", text)) - shown)
         assert not invented, f"{chapter}: numbers not in the course text: {invented}"
 
@@ -280,3 +287,87 @@ def test_exactly_the_right_options_and_nothing_else_is_correct(chapter):
                 feedback = qz.grade(q, list(chosen))
                 assert feedback.correct == (chosen == q.correct_indices), (q.id, chosen)
                 assert {o.index for o in feedback.chosen} | {o.index for o in feedback.missed} >= set(q.correct_indices)
+
+
+# --- numeric questions: the answer and its tolerance come from the models -------------------------
+
+def test_numeric_answers_are_the_models_with_half_a_unit_either_side():
+    from widgets import q_angle
+    from widgets.cadence import target_cadence
+
+    q = QUIZZES["what-is-runners-knee"].question("q-angle-number").numeric
+    exact = q_angle.q_angle_deg((14, 40), (10, 0), (11.5, -7))
+    assert (q.low, q.high, q.answer_text) == (pytest.approx(exact - 0.5), pytest.approx(exact + 0.5), "18")
+    # A clinical range: the model at both ends of "5–10% more", 164 steps per minute.
+    low, high = clinical.bounds("cadence.increase_pct")
+    c = QUIZZES["rehabilitation"].question("cadence-number").numeric
+    assert c.low == pytest.approx(target_cadence(164, low) - 0.5)
+    assert c.high == pytest.approx(target_cadence(164, high) + 0.5)
+    assert c.answer_text == "172–180"
+    # 30 km + 10% = 33 km.
+    assert QUIZZES["prevention-and-faq"].question("next-week-number").numeric.answer_text == "33"
+
+
+@pytest.mark.parametrize("text, right", [
+    ("33", True), (" 33 ", True), ("32.5", True), ("33,4", True), ("33.6", False), ("+33", True), ("30", False),
+])
+def test_grade_numeric_marks_typed_numbers(text, right):
+    question = QUIZZES["prevention-and-faq"].question("next-week-number")
+    feedback = qz.grade_numeric(question, text)
+    assert feedback.correct is right and feedback.message == ("Correct." if right else "Not quite.")
+    assert feedback.answer_text == "33" and feedback.unit == "km"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "Type a number first."), ("   ", "Type a number first."),
+    ("33km", "“33km” is not a number: type digits only, for example 33."), ("1e3", "not a number"),
+    ("3.3.3", "not a number"), ("thirty", "not a number"),
+])
+def test_grade_numeric_refuses_what_is_not_a_number(text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        qz.grade_numeric(QUIZZES["prevention-and-faq"].question("next-week-number"), text)
+
+
+def numeric_question(**changes) -> dict:
+    numeric = {"model": "widgets.cadence:target_cadence", "args": [160, 10], "decimals": 0,
+               "unit": "steps per minute", "explanation": "Because."}
+    numeric.update(changes)
+    return {"id": "n1", "prompt": "How many?", "numeric": numeric}
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"model": "os:getcwd"}, "must be 'widgets.<model>:<function>'"),
+    ({"model": "widgets.cadence:nothing"}, "does not exist"),
+    ({"decimals": 5}, "'decimals' must be a whole number from 0 to 3"),
+    ({"args": [160, {"clin": "no.such"}]}, "no.such"),
+    ({"args": [160, {"clin_range": "cadence.increase_pct"}, {"clin_range": "cadence.increase_pct"}]}, "one clin_range"),
+    ({"args": [160, 99]}, "failed"),
+    ({"answer": 172}, "unknown field 'answer'"),
+])
+def test_a_broken_numeric_question_is_a_clear_error(tmp_path, change, message):
+    with pytest.raises(DataFileError, match=f"test-chapter.yaml: question 'n1'.*{re.escape(message)}"):
+        qz.load_quiz_file(write_quiz(tmp_path, [good_question(), numeric_question(**change)]))
+
+
+def test_score_summary_counts_right_and_unchecked():
+    assert qz.score_summary([True, False, None, True])["message"] == "Your score: 2 of 4 right; 1 not checked yet."
+    assert qz.score_summary([True, True]) == {"right": 2, "unchecked": 0, "total": 2,
+                                                "message": "Your score: 2 of 2 right."}
+
+
+def test_exported_answers_are_a_csv_with_every_question():
+    import csv
+    import io
+
+    quiz = QUIZZES["rehabilitation"]
+    text = qz.answers_csv(quiz, {"best-evidence": [1], "ready-to-run": [0, 1, 2], "cadence-number": "175"})
+    assert text.startswith("\ufeff") and text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0] == ["number", "question", "your answer", "result", "right answer"]
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(quiz.questions) + 1)]
+    by_id = dict(zip((q.id for q in quiz.questions), rows[1:], strict=True))
+    assert by_id["best-evidence"][2:4] == [quiz.question("best-evidence").options[1].text, "not right"]
+    assert by_id["ready-to-run"][3] == "right"
+    assert by_id["pain-during-step-ups"][2:4] == ["", "not answered"]
+    assert by_id["cadence-number"][2:] == ["175", "right", "172–180 steps per minute"]
+    assert qz.answers_rows(quiz, {"cadence-number": "fast"})[6][3] == "not a number"

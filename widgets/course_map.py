@@ -74,3 +74,113 @@ def course_map_markdown() -> str:
         lines.append(f"| {{doc}}`{chapter['title']} </{index}>` | ~{chapter_minutes(index)} min | "
                      f"{chapter['assumes']} | {objectives} | {tool_links} |")
     return "\n".join(lines)
+
+
+# --- the two-week module plan ---------------------------------------------------------------------
+
+def page_kind(docname: str) -> str:
+    """"exercises" (a chapter's exercises and quiz page), "tool" (an interactive page) or "text"."""
+    if docname.endswith("/exercises"):
+        return "exercises"
+    return "tool" if _interactive(docname) else "text"
+
+
+def _title(docname: str) -> str:
+    text, _ = _source_text(docname)
+    heading = re.search(r"^# (.+)$", text, re.MULTILINE)
+    if not heading:
+        raise DataFileError(f"{docname}: no '# Title' line")
+    return heading.group(1).strip()
+
+
+def _plan() -> dict:
+    raw = load_yaml(COURSE_MAP_FILE)
+    plan = raw.get("module_plan") if isinstance(raw, dict) else None
+    if not isinstance(plan, dict) or not isinstance(plan.get("weeks"), list):
+        raise DataFileError(f"{COURSE_MAP_FILE.name}: 'module_plan' with a list of 'weeks' is missing")
+    chapters = {c["index"] for c in raw["chapters"]}
+    planned = [s.get("chapter") for w in plan["weeks"] for s in w.get("sessions", [])]
+    unknown = [c for c in planned if c not in chapters]
+    if unknown:
+        raise DataFileError(f"{COURSE_MAP_FILE.name}: module_plan: {unknown[0]!r} is not a chapter of the course map")
+    missing = [c for c in (c["index"] for c in raw["chapters"]) if c not in planned]
+    if missing:
+        raise DataFileError(f"{COURSE_MAP_FILE.name}: module_plan: chapter {missing[0]!r} is in no session")
+    return plan
+
+
+def assignment_minutes(index_docname: str) -> int | None:
+    """Working time of the chapter's autograded assignment (its marks × minutes per mark), if it has one."""
+    from widgets import assignments
+
+    chapter = index_docname.split("/")[1]
+    if chapter not in assignments.assignment_chapters():
+        return None
+    marks = sum(q.points for q in assignments.load_assignment(chapter).questions)
+    return round(marks * _plan()["assignment_minutes_per_mark"])
+
+
+def session_pages(index_docname: str) -> list[tuple[str, str, int]]:
+    """(docname, kind, minutes) of every page of a chapter, in reading order."""
+    return [(doc, page_kind(doc), page_minutes(doc)) for doc in chapter_pages(index_docname)]
+
+
+KIND_WORDS = {"text": "read", "tool": "tool", "exercises": "exercises and quiz"}
+
+
+def module_plan_markdown() -> str:
+    """Both editions: each week's sessions, every page with its kind and time, the assignment's
+    working time, and the totals."""
+    plan = _plan()
+    lines = [f"Each session is one class of about {plan['class_minutes']} minutes; the times below are "
+             "the students' own work before it (reading, tools, exercises) and the chapter's autograded "
+             "assignment where it has one."]
+    number = 0
+    for week in plan["weeks"]:
+        lines += ["", f"## {week['title']}", ""]
+        week_total = 0
+        for session in week["sessions"]:
+            number += 1
+            index = session["chapter"]
+            pages = session_pages(index)
+            assignment = assignment_minutes(index)
+            total = sum(m for _, _, m in pages) + (assignment or 0)
+            week_total += total
+            lines += [f"### Session {number}: {_title(index)} (about {total} minutes before class)", "",
+                      " ".join(str(session["plan"]).split()), "",
+                      "| Page | Kind | Minutes |", "|---|---|---|"]
+            lines += [f"| {{doc}}`/{doc}` | {KIND_WORDS[kind]} | {minutes} |" for doc, kind, minutes in pages]
+            if assignment:
+                lines.append(f"| Autograded assignment ({index.split('/')[1]}) | assignment | {assignment} |")
+            lines.append(f"| **Total** | | **{total}** |")
+            lines.append("")
+        lines.append(f"**Week total:** about {week_total} minutes of work before class, "
+                     f"plus {len(week['sessions'])} classes of {plan['class_minutes']} minutes.")
+    return "\n".join(lines)
+
+
+def teaching_notes_markdown() -> str:
+    """Instructor edition only: each session's teaching notes, discussion prompts and the marking
+    rubrics (the assignment's written questions, and contributions to the discussion)."""
+    from widgets import assignments
+
+    plan = _plan()
+    # Bold lines, not headings: this goes inside an ``{only} instructor`` block.
+    lines = ["**Marking contributions to a discussion** (4 marks a session)", ""]
+    lines += [f"- {item}" for item in plan["discussion_rubric"]]
+    number = 0
+    for week in plan["weeks"]:
+        for session in week["sessions"]:
+            number += 1
+            index = session["chapter"]
+            chapter = index.split("/")[1]
+            lines += ["", f"**Session {number}: {_title(index)}**", "",
+                      f"*Teaching notes.* {' '.join(str(session['notes']).split())}", "",
+                      "*Discussion prompts.*", ""]
+            lines += [f"1. {prompt}" for prompt in session["discussion"]]
+            if chapter in assignments.assignment_chapters():
+                for q in assignments.load_assignment(chapter).questions:
+                    if q.manual:
+                        lines += ["", f"*Rubric, assignment question {q.name[1:]} ({q.title}, {q.points:g} "
+                                      f"marks).* {' '.join(q.rubric.split())}"]
+    return "\n".join(lines)

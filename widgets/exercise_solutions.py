@@ -142,3 +142,103 @@ def cadence_targets(current_spm: str = "164") -> str:
         f"{listed}. At the same speed each step is {shorter:.2f}% shorter at +10% "
         f"(1 / 1.10 = 0.909). `widgets.cadence.target_cadence({spm:g}, 10)` gives the same."
     )
+
+
+# --- Reference answers for the autograded assignments -------------------------------------------
+# Each returns {answer name: value}, computed with the course's models exactly as a student's code
+# would. widgets.assignments writes the assignments' hidden tests from these values at `make
+# assignments`: data/assignments/<chapter>.yaml names the function, its arguments (the case the
+# question sets) and the key of each answer, so a test can never disagree with the model a student
+# runs. The defaults are the chapter exercises' own cases.
+
+
+def stair_stress_answers(activity: str = "stair_ascent", body_mass_kg: float = 70) -> dict:
+    """Knee angle (°) and stress (MPa) of the stress peak with an activity's moment held at every angle."""
+    act = pf_load.ACTIVITIES[activity]
+    theta, _, stress = pf_load.force_curve(act.extensor_moment_nm_per_kg, body_mass_kg)
+    i = int(np.nanargmax(stress))
+    return {"peak_angle": float(theta[i]), "peak_stress": float(stress[i])}
+
+
+def q_angle_answers(asis=(14, 40), patella=(10, 0), tuberosity=(11.5, -7), lateral_shift_cm: float = 1.0) -> dict:
+    """The Q-angle of three landmarks, and with the tuberosity moved ``lateral_shift_cm`` laterally."""
+    q = q_angle.q_angle_deg(asis, patella, tuberosity)
+    moved = q_angle.q_angle_deg(asis, patella, (tuberosity[0] + lateral_shift_cm, tuberosity[1]))
+    return {"q_angle": q, "q_angle_moved": moved, "change_deg": moved - q}
+
+
+def body_mass_answers(light_kg: float = 60, heavy_kg: float = 90) -> dict:
+    """Running peak force in newtons for two body masses, and whether it is the same in body weights."""
+    light, heavy = pf_load.peak_load("running", light_kg), pf_load.peak_load("running", heavy_kg)
+    return {
+        "force_n_light": light.force_n,
+        "force_n_heavy": heavy.force_n,
+        "same_in_body_weights": bool(abs(light.force_bw - heavy.force_bw) < 1e-9),
+    }
+
+
+def cadence_change_answers(body_mass_kg: float = 60, change_pct: float = 10) -> dict:
+    effect = pf_load.cadence_effect(change_pct, body_mass_kg)
+    return {"per_step_pct": effect["per_step_pct"], "per_km_pct": effect["per_km_pct"]}
+
+
+def cadence_sensitivity_answers(changes=(5, 10), body_mass_kg: float = 70) -> dict:
+    """Change of load per km (%) for each step-rate change, as ``per_km_pct_<change>``."""
+    return {f"per_km_pct_{change:g}": pf_load.cadence_effect(change, body_mass_kg)["per_km_pct"] for change in changes}
+
+
+def cadence_target_answers(current_spm: float = 164) -> dict:
+    from widgets import cadence
+
+    return {
+        "target_5": cadence.target_cadence(current_spm, 5),
+        "target_10": cadence.target_cadence(current_spm, 10),
+        "step_shorter_pct": -cadence.step_length_change_pct(10),
+    }
+
+
+def return_plan_answers(start: str = "2027-03-01") -> dict:
+    sessions = return_to_run.plan_sessions(datetime.date.fromisoformat(start))
+    return {"sessions": len(sessions), "last_session": sessions[-1].date}
+
+
+def session_decision_answers(cases=((2.5, False), (1.5, True), (1.0, False))) -> dict:
+    """The protocol's decision for each (pain during the run 0–10, worse the next day) case."""
+    return {"decisions": [return_to_run.decide(pain, worse) for pain, worse in cases]}
+
+
+def readiness_answers(pain_free_walk_min=30, step_down_pain=1, hip_strength_pct=75, quad_strength_pct=85,
+                      exercises_pain_free=True) -> dict:
+    """Whether a runner may start the return-to-running protocol, and which criteria are not met."""
+    criteria = return_to_run.check_readiness(pain_free_walk_min, step_down_pain, hip_strength_pct,
+                                             quad_strength_pct, exercises_pain_free)
+    return {"ready": return_to_run.ready(criteria), "unmet": [c.name for c in criteria if not c.met]}
+
+
+def training_log_answers(weekly=(30, 33, 38, 38, 40), long_runs=(10, 11, 13, 14, 12)) -> dict:
+    """The load checker's findings as [rule, week] pairs, in the order it reports them."""
+    findings = training_load.check_weeks(list(weekly), list(long_runs))
+    return {"findings": [[f.rule, f.week] for f in findings]}
+
+
+def next_weeks_answers(weekly=(30, 33, 36), weeks: int = 4) -> dict:
+    return {"next_weeks": training_load.suggest_next_weeks(list(weekly), weeks)}
+
+
+def weekly_limit_answers(last_week_km: float = 40) -> dict:
+    """The largest next week the weekly-increase rule allows, and the longest run the long-run
+    rule allows in that week."""
+    limits = training_load.thresholds()
+    week = last_week_km * (1 + limits["max_increase"])
+    return {"max_next_km": week, "longest_run_km": week * limits["long_run_max_share"]}
+
+
+def shoe_answers(total_km: float = 470, runs_km=(8, 8, 12, 10)) -> dict:
+    """A pair's status now, its total after some runs, and its status then."""
+    from widgets import shoes
+
+    after = total_km
+    for run in runs_km:
+        after = shoes.add_distance(after, run)
+    return {"status_now": shoes.shoe_status(total_km).status, "total_after": after,
+            "status_after": shoes.shoe_status(after).status}

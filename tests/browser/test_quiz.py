@@ -1,11 +1,14 @@
 """The static quiz in Chromium, on a stand-alone page built from quiz_html() and assets/rk/ (so it
 needs no site build): quiz.js grades exactly like widgets.quiz.grade for every possible choice,
-works with the mouse and with the keyboard alone, passes axe, fits a 390 px phone, and explains
+works with the mouse and with the keyboard alone, marks typed numbers, keeps the score, exports the
+answers as the file widgets.quiz.answers_csv writes, passes axe, fits a 390 px phone, and explains
 itself when its data is missing or damaged."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import re
 import shutil
 from itertools import combinations
@@ -15,7 +18,7 @@ import pytest
 
 from tests.browser.test_quality import AXE, WCAG_AA
 from tests.conftest import REPO, PageWatch, _serve
-from widgets.quiz import QUIZ_CHAPTERS, grade, load_quiz
+from widgets.quiz import QUIZ_CHAPTERS, answers_csv, export_filename, grade, load_quiz
 from widgets.static.quiz import quiz_html
 
 pytestmark = pytest.mark.browser
@@ -23,7 +26,7 @@ pytestmark = pytest.mark.browser
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Quiz</title>
 <link rel="stylesheet" href="rk/course.css"><link rel="stylesheet" href="rk/quiz.css">
-<script defer src="rk/quiz.js"></script></head>
+<script defer src="rk/rk-common.js"></script><script defer src="rk/quiz.js"></script></head>
 <body><main class="bd-article"><h1>Self-check quiz</h1>
 BODY
 </main></body></html>"""
@@ -33,7 +36,7 @@ BODY
 def quiz_url(tmp_path_factory):
     root: Path = tmp_path_factory.mktemp("quiz-site")
     (root / "rk").mkdir()
-    for name in ("course.css", "quiz.css", "quiz.js"):
+    for name in ("course.css", "quiz.css", "rk-common.js", "quiz.js"):
         shutil.copy(REPO / "assets" / "rk" / name, root / "rk" / name)
     for chapter in QUIZ_CHAPTERS:
         (root / f"{chapter}.html").write_text(PAGE.replace("BODY", quiz_html(chapter)), encoding="utf-8")
@@ -167,4 +170,53 @@ def test_missing_or_damaged_data_is_explained_not_a_script_error(watched, quiz_u
     buttons = page.get_by_role("button", name="Check answer")
     assert buttons.count() == 5 and all(buttons.nth(i).is_disabled() for i in range(5))
     assert page.get_by_label("Leave out the descents", exact=False).count() == 1, "the questions stay readable"
+    watched.assert_clean()
+
+
+def test_typed_number_score_and_exported_answers(watched, quiz_url, tmp_path):
+    chapter = "rehabilitation"
+    page = open_quiz(watched, f"{quiz_url}/{chapter}.html")
+    quiz = load_quiz(chapter)
+    total = len(quiz.questions)
+    summary = page.locator(".rk-quiz-summary")
+    assert summary.inner_text() == f"Your score: 0 of {total} right; {total} not checked yet."
+
+    number = next(q for q in quiz.questions if q.numeric)  # 164 steps per minute, 5–10% more
+    box = page.locator(f'.rk-quiz-question[data-question="{number.id}"]')
+    field = box.get_by_label("Your answer")
+    box.get_by_role("button", name="Check answer").click()
+    assert feedback(page, number.id).inner_text() == "Type a number first."
+    field.fill("fast")
+    box.get_by_role("button", name="Check answer").click()
+    assert "“fast” is not a number" in feedback(page, number.id).inner_text()
+    field.fill("200")
+    field.press("Enter")  # Enter in the box checks, like the button
+    text = feedback(page, number.id).inner_text()
+    assert text.startswith("Not quite.") and f"The answer: {number.numeric.answer_text} steps per minute" in text
+    assert summary.inner_text() == f"Your score: 0 of {total} right; {total - 1} not checked yet."
+    field.fill("175")
+    assert feedback(page, number.id).inner_text() == "", "a new number clears the old feedback"
+    assert summary.inner_text().endswith(f"{total} not checked yet.")
+    box.get_by_role("button", name="Check answer").click()
+    assert feedback(page, number.id).inner_text().startswith("Correct.")
+
+    first = quiz.questions[0]  # one choice question answered wrongly, the rest left blank
+    wrong = next(i for i, option in enumerate(first.options) if not option.correct)
+    first_box = page.locator(f'.rk-quiz-question[data-question="{first.id}"]')
+    first_box.get_by_label(first.options[wrong].text, exact=True).check()
+    first_box.get_by_role("button", name="Check answer").click()
+    assert summary.inner_text() == f"Your score: 1 of {total} right; {total - 2} not checked yet."
+    assert page.locator("section.rk-widget-quiz").get_attribute("data-score") == f"1/{total}"
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export my answers (CSV)").click()
+    download = info.value
+    assert download.suggested_filename == export_filename(chapter)
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    text = path.read_bytes().decode("utf-8")
+    assert text == answers_csv(quiz, {first.id: [wrong], number.id: "175"})
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r[0] for r in rows] == ["number", *map(str, range(1, total + 1))]
+    assert rows[1][2:4] == [first.options[wrong].text, "not right"] and rows[3][3] == "not answered"
     watched.assert_clean()

@@ -52,5 +52,33 @@ def test_multiple_answer_partial_then_complete():
 
 def test_every_question_is_shown():
     live = LiveQuiz("prevention-and-faq")
-    assert len(live.questions) == 5 and len(live.widget.children) == 6
+    assert len(live.questions) == 6 and len(live.widget.children) == 8  # title, questions, score
     assert "rk-live-quiz" in live.widget._dom_classes
+
+
+def test_numeric_question_and_the_score():
+    live = LiveQuiz("prevention-and-faq")
+    question = next(q for q in live.questions if q.question.numeric)  # 30 km last week: at most 33
+    assert isinstance(question.text, ipw.Text) and "Type a number (km)." in question.prompt.value
+    assert live.score.value == "<p><b>Your score: 0 of 6 right; 6 not checked yet.</b></p>"
+
+    question.button.click()
+    assert LABELS["type_first"] in question.feedback.value
+    question.text.value = "33km"
+    question.button.click()
+    assert "is not a number" in question.feedback.value and question.result is None
+
+    question.text.value = "40"
+    question.button.click()
+    assert "Not quite." in question.feedback.value and "33 km" in question.feedback.value
+    assert "0 of 6 right; 5 not checked yet" in live.score.value
+
+    question.text.value = "33"
+    assert question.feedback.value == "" and "6 not checked yet" in live.score.value, "a new number clears"
+    question.button.click()
+    assert "Correct." in question.feedback.value and "1 of 6 right; 5 not checked yet" in live.score.value
+
+    first = live.questions[0]
+    first.choice.index = first.question.correct_indices[0]
+    first.button.click()
+    assert "2 of 6 right; 4 not checked yet" in live.score.value

@@ -1,4 +1,5 @@
-"""The self-check quizzes in JupyterLab: ipywidgets over the same quiz files and widgets.quiz.grade."""
+"""The self-check quizzes in JupyterLab: ipywidgets over the same quiz files and widgets.quiz.grade
+(choice questions) or widgets.quiz.grade_numeric (a typed number), with the score line under them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.quiz import LABELS, Feedback, Question, grade, load_quiz
+from widgets.quiz import LABELS, Feedback, NumericFeedback, Question, grade, grade_numeric, load_quiz, score_summary
 
 _WIDE = ipw.Layout(width="100%")
 # ipywidgets gives radio and checkbox labels one fixed-height line (long options would be cut
@@ -39,11 +40,63 @@ def feedback_html(question: Question, feedback: Feedback) -> str:
     )
 
 
+def numeric_feedback_html(feedback: NumericFeedback) -> str:
+    """The verdict and the model's answer with its explanation."""
+    colour = "#00704f" if feedback.correct else "#b00020"
+    return (
+        f'<div style="border-left:6px solid {colour};padding:0.3em 0.8em">'
+        f"<p><b>{html.escape(feedback.message)}</b></p><ul><li><b>{html.escape(LABELS['numeric_answer'])}</b> "
+        f"{html.escape(feedback.answer_text)} {html.escape(feedback.unit)}<br>{html.escape(feedback.explanation)}"
+        "</li></ul></div>"
+    )
+
+
+class LiveNumericQuestion:
+    """One numeric question: a text box for the number, a button, feedback."""
+
+    def __init__(self, question: Question, number: int, total: int, on_result=None):
+        self.question = question
+        self.result: bool | None = None
+        self._on_result = on_result or (lambda: None)
+        self.prompt = ipw.HTML(
+            f"<p><small>Question {number} of {total}</small><br><b>{html.escape(question.prompt)}</b>"
+            f"<br><i>{html.escape(question.instruction)}</i></p>"
+        )
+        self.text = ipw.Text(value="", placeholder=question.numeric.unit, description="Your answer",
+                             style={"description_width": "initial"})
+        self.button = ipw.Button(description="Check answer", button_style="primary")
+        self.button.on_click(lambda _: self.check())
+        self.feedback = ipw.HTML()
+        self.text.observe(lambda _: self._clear(), names="value")  # feedback always matches the number shown
+        self.widget = ipw.VBox([self.prompt, self.text, self.button, self.feedback])
+
+    def _clear(self):
+        self.feedback.value = ""
+        if self.result is not None:
+            self.result = None
+            self._on_result()
+
+    def check(self) -> NumericFeedback | None:
+        try:
+            result = grade_numeric(self.question, self.text.value)
+        except ValueError as exc:
+            self.feedback.value = f"<p><i>{html.escape(str(exc))}</i></p>"
+            self.result = None
+            self._on_result()
+            return None
+        self.feedback.value = numeric_feedback_html(result)
+        self.result = result.correct
+        self._on_result()
+        return result
+
+
 class LiveQuestion:
     """One question: RadioButtons (one answer) or Checkboxes (select all), a button, feedback."""
 
-    def __init__(self, question: Question, number: int, total: int):
+    def __init__(self, question: Question, number: int, total: int, on_result=None):
         self.question = question
+        self.result: bool | None = None
+        self._on_result = on_result or (lambda: None)
         self.prompt = ipw.HTML(
             f"<p><small>Question {number} of {total}</small><br><b>{html.escape(question.prompt)}</b>"
             f"<br><i>{html.escape(question.instruction)}</i></p>"
@@ -64,9 +117,15 @@ class LiveQuestion:
         self.button = ipw.Button(description="Check answer", button_style="primary")
         self.button.on_click(lambda _: self.check())
         self.feedback = ipw.HTML()
-        for control in watched:  # feedback always matches the choice shown
-            control.observe(lambda _: setattr(self.feedback, "value", ""), names="value")
+        for control in watched:  # feedback (and the score) always match the choice shown
+            control.observe(lambda _: self._clear(), names="value")
         self.widget = ipw.VBox([self.prompt, controls, self.button, self.feedback])
+
+    def _clear(self):
+        self.feedback.value = ""
+        if self.result is not None:
+            self.result = None
+            self._on_result()
 
     def chosen(self) -> list[int]:
         if self.question.multiple:
@@ -77,22 +136,35 @@ class LiveQuestion:
         chosen = self.chosen()
         if not chosen:
             self.feedback.value = f"<p><i>{html.escape(LABELS['choose_first'])}</i></p>"
+            self.result = None
+            self._on_result()
             return None
         result = grade(self.question, chosen)
         self.feedback.value = feedback_html(self.question, result)
+        self.result = result.correct
+        self._on_result()
         return result
 
 
 class LiveQuiz:
-    """A chapter's quiz: every question with its own Check answer button."""
+    """A chapter's quiz: every question with its own Check answer button, and the score under them."""
 
     def __init__(self, chapter: str):
         self.quiz = load_quiz(chapter)
         total = len(self.quiz.questions)
-        self.questions = [LiveQuestion(q, i + 1, total) for i, q in enumerate(self.quiz.questions)]
+        self.questions = [
+            (LiveNumericQuestion if q.numeric else LiveQuestion)(q, i + 1, total, self._show_score)
+            for i, q in enumerate(self.quiz.questions)
+        ]
         title = ipw.HTML(f"{_STYLE}<h3>Self-check quiz: {html.escape(self.quiz.title)}</h3>")
-        self.widget = ipw.VBox([title, *(q.widget for q in self.questions)])
+        self.score = ipw.HTML()
+        self._show_score()
+        self.widget = ipw.VBox([title, *(q.widget for q in self.questions), self.score])
         self.widget.add_class("rk-live-quiz")
+
+    def _show_score(self):
+        summary = score_summary(q.result for q in self.questions)
+        self.score.value = f"<p><b>{html.escape(summary['message'])}</b></p>"
 
 
 def live_quiz(chapter: str) -> ipw.VBox:

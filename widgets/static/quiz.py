@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 
 from widgets.display import StaticWidget
-from widgets.quiz import Question, Quiz, load_quiz
+from widgets.quiz import LABELS, Question, Quiz, export_filename, load_quiz, score_summary
 
 
 def _esc(text: str) -> str:
@@ -31,7 +31,27 @@ def input_id(chapter: str, question_id: str, index: int) -> str:
     return f"rk-quiz-{chapter}-{question_id}-{index}"
 
 
+def _numeric_html(quiz: Quiz, number: int, question: Question) -> str:
+    field = input_id(quiz.chapter, question.id, 0)
+    return (
+        f'<div class="rk-quiz-question rk-quiz-numeric" data-question="{_esc(question.id)}" data-kind="numeric">'
+        f"<fieldset><legend>"
+        f'<span class="rk-quiz-number">Question {number} of {len(quiz.questions)}</span> '
+        f'<span class="rk-quiz-prompt">{_esc(question.prompt)}</span> '
+        f'<span class="rk-quiz-instruction">{_esc(question.instruction)}</span>'
+        f'</legend><div class="rk-quiz-options"><label class="rk-quiz-number-field" for="{field}">'
+        f'<span>Your answer</span><input type="text" inputmode="decimal" autocomplete="off" id="{field}" '
+        f'name="rk-quiz-{quiz.chapter}-{question.id}"><span class="rk-quiz-unit">{_esc(question.numeric.unit)}</span>'
+        f"</label></div></fieldset>"
+        f'<button type="button" class="rk-quiz-check" disabled>Check answer</button>'
+        f'<div class="rk-quiz-feedback" aria-live="polite"></div>'
+        f"</div>"
+    )
+
+
 def _question_html(quiz: Quiz, number: int, question: Question) -> str:
+    if question.numeric:
+        return _numeric_html(quiz, number, question)
     kind = "checkbox" if question.multiple else "radio"
     name = f"rk-quiz-{quiz.chapter}-{question.id}"
     options = "".join(
@@ -58,15 +78,23 @@ def quiz_view(chapter: str) -> StaticWidget:
     """The self-check quiz of ``chapter`` (a folder in book/) for the static site."""
     quiz = load_quiz(chapter)
     count = len(quiz.questions)
+    summary = score_summary([None] * count)["message"]
     body = (
         f'<p class="rk-quiz-intro"><strong>Self-check quiz: {_esc(quiz.title)}.</strong> '
-        f"{count} question{'' if count == 1 else 's'}. Choose your answer and press “Check answer” to "
-        "see whether it is right and why. Nothing you choose is recorded or sent anywhere.</p>"
+        f"{count} question{'' if count == 1 else 's'}. Choose or type your answer and press “Check answer” to "
+        "see whether it is right and why; your score is at the end, where you can also save your answers "
+        "as a file. Nothing you choose is recorded or sent anywhere.</p>"
         '<p class="rk-quiz-status" role="status"></p>'
         '<noscript><p class="rk-quiz-nojs">Checking answers needs JavaScript in your browser. The '
         "questions are still here to think about; each page of the chapter has its own "
         "“Check yourself” answers.</p></noscript>"
         + "".join(_question_html(quiz, i + 1, q) for i, q in enumerate(quiz.questions))
+        + '<div class="rk-quiz-end">'
+        f'<p class="rk-quiz-summary" role="status" aria-live="polite">{_esc(summary)}</p>'
+        f'<button type="button" class="rk-quiz-export" disabled data-filename="{_esc(export_filename(quiz.chapter))}">'
+        f'{_esc(LABELS["export"])}</button>'
+        '<p class="rk-quiz-export-note">The file is made in your browser and saved on this device; nothing is sent.</p>'
+        "</div>"
     )
     return StaticWidget("quiz", data=quiz.to_data(), fallback_html=body, label=f"Self-check quiz: {quiz.title}")
 
