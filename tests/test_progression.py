@@ -79,7 +79,8 @@ def test_pain_above_3_or_a_worse_next_day_steps_back():
     p = plan(START, MWF, 6, [(0, False), (0, False), (5, False)])
     assert p.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
     assert p.plan_weeks[2].decision == "step_back"
-    assert p.plan_weeks[2].next_text == "Step back (pain above 3/10): next week, Stage 1: calm the knee, wake up the muscles."
+    assert p.plan_weeks[2].next_text == ("Step back (pain above 3/10): next week, "
+                                         "Stage 1: calm the knee, wake up the muscles.")
     # Low pain but worse the next day: the same step back.
     q = plan(START, MWF, 6, [(0, False), (0, False), (1, True)])
     assert q.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
@@ -160,5 +161,5 @@ def test_data_file_errors_name_the_field(tmp_path):
     bad.write_text(good.replace("exercise: clamshell, group: hip, sets: 3, reps: 15, per_side: true,\n",
                                 "exercise: clamshel, group: hip, sets: 3, reps: 15, per_side: true,\n", 1),
                    encoding="utf-8")
-    with pytest.raises(clinical.DataFileError, match="'clamshel' is not in exercises.yaml"):
+    with pytest.raises(clinical.DataFileError, match=r"'clamshel' is not in exercises\.yaml"):
         progression.load_stages.__wrapped__(bad)

@@ -58,6 +58,7 @@ NEXT_TEMPLATES = {
     "step_back": "Step back ({why}): next week, {stage}.",
 }
 WHY_PAIN = "pain above {above}"
+WEEKS_TEMPLATE = "Week{s} {weeks}"
 WHY_NEXT_DAY = "worse the next day"
 
 
@@ -354,6 +355,30 @@ def plan(start_date, weekdays, weeks=None, log=()) -> Plan:
                 break
             stage += 1
     return Plan(start, days, n_weeks, targets, tuple(out), complete)
+
+
+def week_ranges(numbers) -> str:
+    """Week numbers in short: [1, 2, 4, 5, 6] → "1–2, 4–6" (how the page names a stage's weeks)."""
+    out: list[str] = []
+    run: list[int] = []
+    for n in sorted(numbers):
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}{EN_DASH}{run[-1]}")
+        run = [n]
+    if run:
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}{EN_DASH}{run[-1]}")
+    return ", ".join(out)
+
+
+def stage_weeks_text(p: Plan, stage: int) -> str:
+    """"Weeks 1–2", "Week 4", "Weeks 3, 5–6"; "" if the plan has no week at that stage."""
+    weeks = [w.week for w in p.plan_weeks if w.stage == stage]
+    if not weeks:
+        return ""
+    return WEEKS_TEMPLATE.format(s="s" if len(weeks) > 1 else "", weeks=week_ranges(weeks))
 
 
 def week_label(w: PlanWeek) -> str:
