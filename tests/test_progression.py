@@ -163,3 +163,50 @@ def test_data_file_errors_name_the_field(tmp_path):
                    encoding="utf-8")
     with pytest.raises(clinical.DataFileError, match=r"'clamshel' is not in exercises\.yaml"):
         progression.load_stages.__wrapped__(bad)
+
+
+# --- one frequency and one pain limit on every page that prescribes the exercises ----------------
+
+BOOK = progression.PROGRESSION_FILE.parents[2] / "book"
+FREQUENCY = "{clin}`rehabilitation.sessions_per_week`"
+
+
+def page_text(relative: str) -> str:
+    import json
+
+    path = BOOK / relative
+    if path.suffix != ".ipynb":
+        return path.read_text(encoding="utf-8")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_every_page_takes_the_exercise_frequency_from_the_data():
+    import re
+
+    for page in ("rehabilitation/hip-strengthening.md", "rehabilitation/quadriceps-and-vmo.md",
+                 "prevention-and-faq/conclusion.md", "why-it-hurts/pain-education.md",
+                 "rehabilitation/programme-builder.ipynb"):
+        assert FREQUENCY in page_text(page), page
+    # No page types a frequency of its own for the hip or knee exercises ("daily hip work",
+    # "3 times a week", "most days"): the reviewer found three different ones.
+    typed = re.compile(r"\b(daily|every day|most days)\b[^.]{0,20}\b(hip|knee|quadriceps|exercis)"
+                       r"|\b(hip|knee|quadriceps|exercis)\w*[^.]{0,40}\b(\d+|one|two|three|four|five)"
+                       r" times (a|per) week"
+                       r"|exercise you can do most days", re.I)
+    for path in sorted(BOOK.rglob("*.md")) + sorted(BOOK.rglob("*.ipynb")):
+        text = page_text(str(path.relative_to(BOOK)))
+        found = typed.search(text)
+        assert not found, f"{path.relative_to(BOOK)}: {found.group(0)!r}"
+    assert clinical.get("rehabilitation.sessions_per_week").label == "Hip and knee exercise sessions a week"
+
+
+def test_the_exercise_pages_state_one_pain_limit():
+    for page in ("rehabilitation/hip-strengthening.md", "rehabilitation/quadriceps-and-vmo.md"):
+        text = " ".join(page_text(page).split())
+        assert "within the exercise pain limit, below {clin}`pain_rules.exercise_limit`" in text, page
+        assert "settling by the next day" in text, page
+        assert "should not hurt" not in text and "pain-free" not in text, page
+    rule = progression.rule_text()
+    assert f"within the exercise pain limit, below {clinical.get('pain_rules.exercise_limit').display()}, " \
+           "settling by the next day" in rule

@@ -199,6 +199,7 @@ def rules() -> dict:
         "below_text": clinical.get("return_to_run.progress_pain_below").display(),
         "above_text": clinical.get("return_to_run.step_back_pain_above").display(),
         "hours_text": clinical.get("return_to_run.next_day_window_hours").display(),
+        "exercise_limit_text": clinical.get("pain_rules.exercise_limit").display(),
         "max_logged_weeks": MAX_LOGGED_WEEKS,
     }
 
@@ -212,8 +213,9 @@ def rule_text() -> str:
         f"worse in the {r['hours_text']} after, makes a good week: a stage moves on after its good weeks. "
         f"Pain from {r['below_text']} to {r['above_text']}: the week does not count, do the same stage "
         f"again. Pain above {r['above_text']}, or a knee that stays worse the next day: go back a stage "
-        f"for a week. Pain up to {r['above_text']} while exercising is acceptable if it settles by the next "
-        f"day: it is not a sign of damage."
+        f"for a week. In each session, keep knee pain within the exercise pain limit, below "
+        f"{r['exercise_limit_text']}, settling by the next day: some pain is acceptable, and it is not a sign "
+        f"of damage."
     )
 
 
