@@ -28,7 +28,7 @@ def test_stages_combine_hip_and_knee_and_grow_harder():
     doses = {e.name: e.dose for s in stages for e in s.exercises}
     assert doses["Wall sit, shallow"] == "5 × 30-second holds"
     assert doses["Step-up"] == "3 sets of 10–12 per side"
-    assert doses["Standing hip abduction with a band"] == "3 sets, each until the muscles tire per side"
+    assert doses["Standing hip abduction with a band"] == "3 sets per side, each until the muscles tire"
 
 
 def test_targets_give_the_extra_weeks_to_the_last_stage():

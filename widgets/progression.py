@@ -69,7 +69,7 @@ WHY_NEXT_DAY = "worse the next day"
 class StageExercise:
     name: str
     group: str
-    dose: str  # "3 sets of 10–12 per side", "5 × 30-second holds", "3 sets, until the muscles tire, per side"
+    dose: str  # "3 sets of 10–12 per side", "5 × 30-second holds", "3 sets per side, each until the muscles tire"
     load: str
     how: str
     exercise: str | None  # an exercise of exercises.yaml (its diagram and how-to are on the sheet)
@@ -117,7 +117,7 @@ def _dose(row: dict, where: str) -> str:
         return f"{sets} × {hold}-second holds{side}"
     if row["to_fatigue"] is not True:
         raise DataFileError(f"{where}: to_fatigue must be true when given")
-    return f"{sets} sets, each until the muscles tire{side}"
+    return f"{sets} sets{side}, each until the muscles tire"
 
 
 @cache
