@@ -408,7 +408,7 @@ def register_markdown() -> str:
     """The evidence-register page's body: every clinical number by section, with the number as
     the course shows it, the article's words, the verdict, the note and the citations; then the
     protocol and the exercise doses (``{generated}`` directive on book/evidence-register.md)."""
-    from widgets import outcomes, rehab, return_to_run  # they import this module
+    from widgets import outcomes, progression, rehab, return_to_run  # they import this module
 
     entries = load()
     counts = verdict_counts(entries)
@@ -432,7 +432,7 @@ def register_markdown() -> str:
                 *evidence_block_markdown(entry.evidence),
             ]
     lines += ["", "## The return-to-running protocol and the exercise doses", ""]
-    for item in (*return_to_run.evidence_items(), *rehab.evidence_items()):
+    for item in (*return_to_run.evidence_items(), *rehab.evidence_items(), *progression.evidence_items()):
         lines += [
             f"({item.anchor})=",
             f"### {_md_escape(item.title)}",

@@ -1,6 +1,7 @@
 """The static programme builder in Chromium: the page's dates are build_programme()'s (in any
 time zone), the controls and messages work, the CSV and .ics downloads parse to the model's
-files, and printing gives the sheet alone on one page."""
+files, the weekly pain log replans the programme that progresses as widgets.progression does,
+and printing gives the week-by-week plan alone, without the controls."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.browser.test_quality import axe_violations
+from widgets import progression
 from widgets.programme import build_programme, programme_csv, programme_ics
 
 pytestmark = pytest.mark.browser
@@ -184,11 +186,12 @@ VISIBLE = """() => {
             disclaimer: visible('.rk-disclaimer'), title: visible('.bd-article h1'),
             prose: visible('.bd-article section > p'),
             controls: visible('.rk-pg-controls'), sheet: visible('.rk-pg-sheet'), grid: visible('.rk-pg-ticks'),
-            diagram: visible('.rk-pg-sheet svg.rk-pose'), sheetFoot: visible('.rk-pg-foot')};
+            diagram: visible('.rk-pg-sheet svg.rk-pose'), sheetFoot: visible('.rk-pg-foot'),
+            stages: visible('.rk-pg-stages'), log: visible('.rk-pg-log')};
 }"""
 
 
-def test_print_shows_only_the_sheet_on_one_page(watched_page, site_url):
+def test_print_shows_only_the_sheet(watched_page, site_url):
     page = watched_page.page
     page.goto(f"{site_url}/{PAGE}.html")
     pick(page, "2027-01-04", [0, 2, 4], 8)  # the longest plan
@@ -202,8 +205,9 @@ def test_print_shows_only_the_sheet_on_one_page(watched_page, site_url):
         page.emulate_media(media="screen")
     assert shown == {"sidebar": False, "header": False, "toc": False, "footer": False, "disclaimer": False,
                      "title": False, "prose": False, "controls": False, "sheet": True, "grid": True,
-                     "diagram": True, "sheetFoot": True}, shown
-    assert pages == {"A4": 1, "Letter": 1}, f"the sheet must print on one page: {pages}"
+                     "diagram": True, "sheetFoot": True, "stages": True, "log": False}, shown
+    # Page 1: the rule, the weeks and the stages; page 2: how to do the exercises.
+    assert pages == {"A4": 2, "Letter": 2}, f"the plan must print on two pages: {pages}"
     watched_page.assert_clean()
 
 
@@ -232,3 +236,86 @@ def test_warning_and_error_states_are_accessible(watched_page, site_url, theme):
     violations = axe_violations(page)
     assert not violations, violations
     assert not watched_page.foreign_requests
+
+
+def week_rows(page):
+    """Per row of the plan: the week number, the dates of its sessions and its stage."""
+    return page.locator(".rk-pg-ticks tbody tr").evaluate_all("""rows => rows.map(r => [
+        r.querySelector('th').textContent, Array.from(r.querySelectorAll('td[data-date]')).map(td => td.dataset.date),
+        r.querySelector('.rk-pg-stagetag').textContent])""")
+
+
+def python_rows(start, days, weeks, log):
+    p = progression.plan(start, days, weeks, log)
+    return [[str(w.week), [d.isoformat() for d in w.sessions], f"Stage {w.stage}"] for w in p.plan_weeks]
+
+
+def log_week(page, pain, worse=False):
+    page.get_by_label("Worst knee pain during the exercises this week").fill(str(pain))
+    page.get_by_label("The knee was worse the next day").set_checked(worse)
+    page.get_by_role("button", name="Log this week").click()
+
+
+PRINT_STATE = """() => {
+    const shown = el => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const q = sel => document.querySelector(sel);
+    return {rows: Array.from(document.querySelectorAll('.rk-pg-ticks tbody tr')).filter(shown).length,
+            stages: Array.from(document.querySelectorAll('.rk-pg-stage')).filter(shown).length,
+            rule: shown(q('.rk-pg-rule')), controls: shown(q('.rk-pg-controls')), log: shown(q('.rk-pg-log')),
+            buttons: Array.from(document.querySelectorAll('button')).filter(shown).length,
+            weeks: Array.from(document.querySelectorAll('.rk-pg-stage-weeks')).map(s => s.textContent)};
+}"""
+
+
+def test_runner_builds_logs_weeks_and_prints_the_plan(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}.html")
+    pick(page, "2027-01-04", [0, 2, 4], 6)
+    start = D(2027, 1, 4)
+    assert week_rows(page) == python_rows(start, [0, 2, 4], 6, [])
+    assert [r[2] for r in week_rows(page)] == ["Stage 1", "Stage 1", "Stage 2", "Stage 2", "Stage 3", "Stage 3"]
+    assert "Week 1 (stage 1), Mon 4 Jan 2027 to Sun 10 Jan 2027." in page.locator(".rk-pg-logwhich").inner_text()
+    # Two good weeks: on to stage 2. Then week 3 at 5/10: a step back, and the plan grows by two weeks.
+    log_week(page, 1)
+    assert page.locator(".rk-pg-logmsg").inner_text() == progression.plan(start, [0, 2, 4], 6, [(1, False)]).plan_weeks[
+        0].next_text == "A good week (1 of 2 at this stage): next week, the same stage."
+    log_week(page, 0)
+    log_week(page, 5)
+    log = [(1, False), (0, False), (5, False)]
+    expected = progression.plan(start, [0, 2, 4], 6, log)
+    assert page.locator(".rk-pg-logmsg").inner_text() == expected.plan_weeks[2].next_text
+    assert week_rows(page) == python_rows(start, [0, 2, 4], 6, log)
+    assert [r[2] for r in week_rows(page)] == [f"Stage {n}" for n in (1, 1, 2, 1, 2, 2, 3, 3)]
+    assert "Pain 5/10: Step back" in page.locator(".rk-pg-ticks tbody tr").nth(2).inner_text()
+    assert "This plan: 8 weeks, from Mon 4 Jan 2027 to Sun 28 Feb 2027." in page.locator(".rk-pg-span").inner_text()
+    # Out-of-range pain is refused with a message, and the log stays as it was.
+    log_week(page, 12)
+    assert "number from 0 (none) to 10 (worst)" in page.locator(".rk-pg-error").inner_text()
+    assert len(week_rows(page)) == 8
+    # The log is kept in this browser: a reload shows the same plan.
+    page.reload()
+    assert week_rows(page) == python_rows(start, [0, 2, 4], 6, log)
+    # Undo the step back: the plan is the 6-week one again.
+    page.get_by_role("button", name="Undo the last week").click()
+    assert week_rows(page) == python_rows(start, [0, 2, 4], 6, log[:2])
+    log_week(page, 5)
+    # Print: the plan with every week and stage, without the controls, the log form or any button.
+    page.emulate_media(media="print")
+    try:
+        printed = page.evaluate(PRINT_STATE)
+    finally:
+        page.emulate_media(media="screen")
+    assert printed == {"rows": 8, "stages": 3, "rule": True, "controls": False, "log": False, "buttons": 0,
+                       "weeks": ["· Weeks 1–2, 4", "· Weeks 3, 5–6", "· Weeks 7–8"]}, printed
+    watched_page.assert_clean()
+
+
+def test_a_corrupt_stored_log_is_kept_aside_with_a_message(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{PAGE}.html")
+    page.evaluate("() => localStorage.setItem('rk-programme-plan', '{not json')")
+    page.reload()
+    assert "could not be read" in page.locator(".rk-pg-logmsg").inner_text()
+    assert page.evaluate("() => localStorage.getItem('rk-programme-plan-corrupt')") == "{not json"
+    assert len(week_rows(page)) == 6
+    watched_page.assert_clean()

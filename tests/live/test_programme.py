@@ -42,3 +42,19 @@ def test_buttons_write_the_same_files_as_the_model(tmp_path):
     cal = Calendar.from_ical((tmp_path / "knee-programme-2027-01-29.ics").read_bytes())
     assert [e.decoded("dtstart") for e in cal.walk("VEVENT")][:-1] == [s.date for s in expected.sessions]
     assert "Written:" in live.written.value
+
+
+def test_logging_a_week_replans_as_the_model_does(tmp_path):
+    from widgets import progression
+    live = make(tmp_path)
+    assert "Stage 3" in live.table.value and live.plan.stages() == [1, 1, 2, 2, 3, 3]
+    assert live.log_week(0, False).startswith("A good week (1 of 2")
+    live.log_week(0, False)
+    assert live.log_week(5, False).startswith("Step back (pain above 3/10)")
+    expected = progression.plan(START, [0, 2, 4], 6, [(0, False), (0, False), (5, False)])
+    assert live.plan.stages() == expected.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
+    assert "pain 5/10: Step back" in live.table.value
+    assert live.log_week(11, False) is None and "pain must be a number from 0 to 10" in live.log_message.value
+    assert len(live.log) == 3  # the refused week changed nothing
+    live.undo()
+    assert live.plan.stages() == [1, 1, 2, 2, 3, 3]

@@ -80,3 +80,63 @@ def test_the_script_builds_the_same_programme(cases):
         assert answer == {"ok": [[[s.date.isoformat(), s.week, s.number] for s in p.sessions], p.end.isoformat(),
                                  p.maintenance.start.isoformat(), p.maintenance.describe(), list(p.warnings),
                                  programme.programme_csv(p)]}, (start, days, weeks)
+
+
+# --- the programme that progresses: the script's plan is widgets.progression.plan() ---------------
+
+JS_PROGRESSION = """(start, days, weeks, log) => { const p = rkProgramme.api().plan(start, days, weeks, log);
+    return [p.planWeeks.map(w => [w.week, w.start, w.end, w.stage, w.sessions, w.decision, w.next]), p.complete,
+            [1, 2, 3].map(n => rkProgramme.api().stageWeeksText(p, n))]; }"""
+PAIN = st.one_of(st.sampled_from([0, 1.9, 1.99, 2, 2.5, 3, 3.01, 3.1, 4, 10]), st.floats(0, 10), st.integers(0, 10))
+LOGS = st.lists(st.tuples(PAIN, st.booleans()), max_size=12)
+
+
+def python_progression(start, days, weeks, log):
+    from widgets import progression
+    p = progression.plan(start, days, weeks, log)
+    return [[[w.week, w.start.isoformat(), w.end.isoformat(), w.stage, [d.isoformat() for d in w.sessions],
+              w.decision, w.next_text] for w in p.plan_weeks], p.complete,
+            [progression.stage_weeks_text(p, n) for n in (1, 2, 3)]]
+
+
+def test_the_script_plans_by_hand_like_python():
+    # Week 3 at 5/10 steps back: stages 1, 1, 2, 1, 2, 2, 3, 3 (tests/test_progression.py by hand).
+    cases = [("2027-01-04", [0, 2, 4], 6, [[0, False], [0, False], [5, False]]),
+             ("2027-01-04", [0, 2, 4], 8, []),
+             ("2027-01-04", [0, 2, 4], 6, [[0, False]] * 7),  # one week after the end: refused
+             ("2027-01-04", [0, 2, 4], 6, [[11, False]]),
+             ("2027-01-04", [0, 2, 4], 6, [[1, "no"]])]
+    answers = call_script("programme", WIDGET, [(JS_PROGRESSION, list(c)) for c in cases])
+    first = answers[0]["ok"]
+    assert [w[3] for w in first[0]] == [1, 1, 2, 1, 2, 2, 3, 3]
+    assert first[2] == ["Weeks 1–2, 4", "Weeks 3, 5–6", "Weeks 7–8"]
+    assert [w[3] for w in answers[1]["ok"][0]] == [1, 1, 2, 2, 3, 3, 3, 3]
+    assert "complete after week 6" in answers[2]["error"]
+    assert "from 0 to 10" in answers[3]["error"] and "worse the next day" in answers[4]["error"]
+    for (start, days, weeks, log), answer in zip(cases[:2], answers[:2], strict=True):
+        assert answer == {"ok": python_progression(datetime.date.fromisoformat(start), days, weeks, log)}
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.tuples(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)),
+                          st.lists(st.integers(0, 6), min_size=3, max_size=3, unique=True),
+                          st.integers(6, 8), LOGS), min_size=10, max_size=20))
+def test_the_script_replans_as_python_does(cases):
+    calls = [(JS_PROGRESSION, [start.isoformat(), days, weeks, [list(e) for e in log]])
+             for start, days, weeks, log in cases]
+    answers = call_script("programme", WIDGET, calls)
+    for (start, days, weeks, log), answer in zip(cases, answers, strict=True):
+        try:
+            expected = python_progression(start, days, weeks, log)
+        except ValueError:
+            assert "error" in answer, (start, days, weeks, log)
+            continue
+        assert answer == {"ok": expected}, (start, days, weeks, log)
+
+
+def test_the_script_decides_as_the_shared_rule_does():
+    from widgets import return_to_run
+    cases = return_to_run.rule_cases()
+    calls = [("rkProgramme.api().decide", [pain, worse]) for pain, worse, _ in cases]
+    answers = call_script("programme", WIDGET, calls)
+    assert [a["ok"] for a in answers] == [expected for _, _, expected in cases]

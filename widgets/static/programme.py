@@ -13,9 +13,11 @@ from __future__ import annotations
 import html
 
 from widgets import programme as pg
-from widgets import red_flags
+from widgets import progression, red_flags
 from widgets.display import StaticWidget
 from widgets.figures.exercise_diagrams import exercise_svg
+
+STORAGE_KEY = "rk-programme-plan"  # the builder's inputs and the weekly pain log, on this device only
 
 
 def _esc(text: str) -> str:
@@ -43,6 +45,17 @@ def widget_data() -> dict:
             "summary": pg.SUMMARY_TEMPLATE,
             "warning": pg.WARNING_TEMPLATE,
             "maintenance": pg.MAINTENANCE_TEMPLATE,
+        },
+        "progression": {
+            "rules": progression.rules(),
+            "stage_weeks": [st.weeks for st in progression.load_stages()],
+            "stage_titles": [st.title for st in progression.load_stages()],
+            "templates": dict(progression.NEXT_TEMPLATES),
+            "decision_words": dict(progression.DECISION_WORDS),
+            "why_pain": progression.WHY_PAIN,
+            "why_next_day": progression.WHY_NEXT_DAY,
+            "weeks_template": progression.WEEKS_TEMPLATE,
+            "storage_key": STORAGE_KEY,
         },
         "ics": {
             "prodid": pg.CALENDAR_PRODID,
@@ -94,18 +107,56 @@ made in your browser.</p>
 
 
 def _exercise_item(e: pg.ProgrammeExercise) -> str:
-    progression = (f'<p class="rk-pg-progress"><span class="rk-pg-k">Progress:</span> {_esc(e.progression)}</p>'
+    step = (f'<p class="rk-pg-progress"><span class="rk-pg-k">Progress:</span> {_esc(e.progression)}</p>'
                    if e.progression else "")
     mistakes = "".join(f"<li>{_esc(m)}</li>" for m in e.mistakes)
     return (
         f'<li class="rk-pg-ex" data-exercise="{e.id}">'
         f'<div class="rk-pg-diagram">{exercise_svg(e.id)}</div>'
         f'<div class="rk-pg-what"><h4 class="rk-pg-name">{_esc(e.name)}</h4>'
-        f'<p class="rk-pg-dose">{_esc(e.dose)}</p>{progression}</div>'
+        f'<p class="rk-pg-dose"><span class="rk-pg-k">Source article\u2019s dose:</span> {_esc(e.dose)}</p>'
+        f'{step}</div>'
         f'<div class="rk-pg-feel"><p><span class="rk-pg-k">Feel:</span> {_esc(e.feel)}</p></div>'
         f'<div class="rk-pg-mistakes"><span class="rk-pg-k">Avoid:</span><ul>{mistakes}</ul></div>'
         f"</li>"
     )
+
+
+def _stage_card(stage: progression.Stage) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{_esc(e.name)} <span class="rk-pg-grp">({e.group})</span></th>'
+        f"<td>{_esc(e.dose)}</td><td>{_esc(e.load)}. {_esc(e.how)}</td></tr>"
+        for e in stage.exercises
+    )
+    return (
+        f'<section class="rk-pg-stage" data-stage="{stage.number}" aria-labelledby="rk-pg-stage-{stage.number}">'
+        f'<h4 id="rk-pg-stage-{stage.number}">{_esc(stage.title)} '
+        f'<span class="rk-pg-stage-weeks" data-stage="{stage.number}"></span></h4>'
+        f'<p class="rk-pg-aim">{_esc(stage.aim)}</p>'
+        f'<table class="rk-pg-stage-table"><thead><tr><th scope="col">Exercise</th><th scope="col">Dose</th>'
+        f'<th scope="col">Load and how</th></tr></thead><tbody>{rows}</tbody></table></section>'
+    )
+
+
+def _log_form() -> str:
+    return """
+<div class="rk-pg-log rk-no-print" aria-labelledby="rk-pg-log-title">
+  <h4 id="rk-pg-log-title">Log the week you have finished</h4>
+  <form class="rk-pg-logform" novalidate>
+    <p class="rk-pg-logwhich"></p>
+    <div class="rk-pg-field">
+      <label for="rk-pg-pain">Worst knee pain during the exercises this week (0 = none, 10 = worst)</label>
+      <input id="rk-pg-pain" name="pain" type="number" min="0" max="10" step="0.5" inputmode="decimal">
+    </div>
+    <label class="rk-pg-check"><input type="checkbox" name="worse"> The knee was worse the next day</label>
+    <div class="rk-pg-logactions">
+      <button type="submit" class="rk-pg-logbtn">Log this week</button>
+      <button type="button" class="rk-pg-undo">Undo the last week</button>
+    </div>
+  </form>
+  <div class="rk-pg-logmsg" aria-live="polite"></div>
+  <p class="rk-pg-privacy">Your log is kept in this browser on this device only.</p>
+</div>"""
 
 
 def _sheet(rules: dict) -> str:
@@ -115,27 +166,33 @@ def _sheet(rules: dict) -> str:
         f'<ol class="rk-pg-exlist">{"".join(_exercise_item(e) for e in exercises if e.group == group)}</ol>'
         for group in ("hip", "quadriceps")
     )
+    stages = "".join(_stage_card(st) for st in progression.load_stages())
     return f"""
 <article class="rk-pg-sheet" aria-labelledby="rk-pg-sheet-title">
 <header class="rk-pg-head">
   <h2 id="rk-pg-sheet-title">My knee rehabilitation programme</h2>
-  <p class="rk-pg-span">{_esc(rules["sessions_per_week_text"])}, over {_esc(rules["weeks_text"])}.
+  <p class="rk-pg-span">{_esc(rules["sessions_per_week_text"])}, hip and knee exercises together, growing
+  harder stage by stage over {_esc(rules["weeks_text"])} or more.
   <span class="rk-pg-dates"></span></p>
-  <p class="rk-pg-rule"><strong>Pain limit:</strong> keep knee pain during the exercises below
-  {_esc(rules["pain_limit"])} (0 = none, 10 = worst). Above it: less resistance, a smaller range,
-  or an easier exercise. The dose stays the same each week; take the next step only when the
-  exercise's own condition is met.</p>
+  <p class="rk-pg-rule"><strong>When to move on:</strong> {_esc(progression.rule_text())}</p>
 </header>
 <section class="rk-pg-plan" aria-labelledby="rk-pg-plan-title">
-  <h3 id="rk-pg-plan-title">Sessions: tick each one and note your knee pain</h3>
+  <h3 id="rk-pg-plan-title">Week by week: tick each session, note the week\u2019s worst knee pain</h3>
   <p class="rk-pg-nojs">Turn on JavaScript to lay out the dates (in JupyterLab, run the notebook's
   live cell).</p>
   <div class="rk-pg-grid"></div>
+  {_log_form()}
   <p class="rk-pg-maint"><strong>Afterwards, for good:</strong> {_esc(rules["maintenance_sessions_text"])}
   of the core hip exercises at {_esc(rules["maintenance_dose"])}.</p>
 </section>
+<section class="rk-pg-stages" aria-labelledby="rk-pg-stages-title">
+  <h3 id="rk-pg-stages-title">The stages: what to do in each session</h3>
+  {stages}
+</section>
 <section class="rk-pg-exercises" aria-labelledby="rk-pg-ex-title">
-  <h3 id="rk-pg-ex-title" class="visually-hidden">The exercises, each session</h3>
+  <h3 id="rk-pg-ex-title">How to do the source article\u2019s exercises</h3>
+  <p class="rk-pg-exnote">The stages above use these exercises (and a few more described in the stage
+  tables). Your dose each week is the stage\u2019s; the article\u2019s own dose is shown for reference.</p>
   {groups}
 </section>
 <p class="rk-pg-foot">{html.escape(red_flags.disclaimer_text())}</p>
