@@ -57,6 +57,7 @@ from pathlib import Path
 from widgets import clinical
 from widgets.checks import real_number, short_repr
 from widgets.clinical import DataFileError, Evidence, check_schema, load_yaml, parse_evidence
+from widgets.dated_csv import read_dated_rows
 from widgets.wording import number_text, round_half_up
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "outcome_measures.yaml"
@@ -442,35 +443,8 @@ def results_from_csv(text: object, source: str = "outcomes file") -> list[Result
     mark are skipped; anything else out of place raises :class:`OutcomesFileError` naming the line."""
     if not isinstance(text, str):
         raise ValueError(f"text must be the file's CSV text (a str), got {type(text).__name__}")
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
-    results: list[Result] = []
-    first_line: dict[datetime.date, int] = {}
-    header_seen = False
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise OutcomesFileError(f"{source}: line {reader.line_num}: not valid CSV ({exc})") from None
-        start, line = line, reader.line_num + 1
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if not header_seen:
-            if [c.strip().lower() for c in row] != list(HEADER):
-                raise OutcomesFileError(f"{source}: line {start}: the first line must be the header "
-                                        f"{','.join(HEADER)}, found {','.join(row)!r}")
-            header_seen = True
-            continue
-        result = _parse_row(row, start, source)
-        if result.date in first_line:
-            raise OutcomesFileError(f"{source}: line {start}: a second entry for {result.date.isoformat()} "
-                                    f"(the first is on line {first_line[result.date]}); one entry a day")
-        first_line[result.date] = start
-        results.append(result)
-    if not header_seen:
-        raise OutcomesFileError(f"{source}: line 1: empty file; the first line must be the header {','.join(HEADER)}")
+    results = read_dated_rows(text, source=source, header=HEADER, parse_row=_parse_row,
+                              error=OutcomesFileError, one_a_day="one entry a day", empty_is_error=True)
     return sorted(results, key=lambda r: r.date)
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.clinical import DataFileError
+from widgets.dated_csv import read_dated_rows
 from widgets.return_to_run import PAIN_SCALE_MAX, PROTOCOL, check_bool, check_date, check_pain, check_week
 
 try:  # POSIX only: serialises two writers of the same log (see _directory_lock)
@@ -148,35 +149,8 @@ def entries_from_csv(text: str, source: str = "pain log") -> list[LogEntry]:
     """
     if not isinstance(text, str):
         raise ValueError(f"text must be the log's CSV text (a str), got {type(text).__name__}")
-    text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    entries: list[LogEntry] = []
-    first_line: dict[datetime.date, int] = {}
-    header_seen = False
-    line = 1  # the physical line the next record starts on (a quoted note may span lines)
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise PainLogError(f"{source}: line {reader.line_num}: not valid CSV ({exc})") from None
-        start, line = line, reader.line_num + 1
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if not header_seen:
-            if [c.strip().lower() for c in row] != list(HEADER):
-                raise PainLogError(f"{source}: line {start}: the first line must be the header "
-                                   f"{','.join(HEADER)}, found {','.join(row)!r}")
-            header_seen = True
-            continue
-        entry = _parse_row(row, start, source)
-        if entry.date in first_line:
-            raise PainLogError(f"{source}: line {start}: a second entry for {entry.date.isoformat()} "
-                               f"(the first is on line {first_line[entry.date]}); one session a day")
-        first_line[entry.date] = start
-        entries.append(entry)
-    return entries
+    return read_dated_rows(text, source=source, header=HEADER, parse_row=_parse_row, error=PainLogError,
+                           one_a_day="one session a day", empty_is_error=False)
 
 
 # --- files ---------------------------------------------------------------------------------------
