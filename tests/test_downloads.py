@@ -39,13 +39,18 @@ def markdown_of(notebook) -> str:
 
 
 def solution_texts(docname) -> list[str]:
-    """A distinctive run of each worked solution: the words the instructor copy shows for it."""
+    """A distinctive run of each worked solution: the words the instructor copy shows for it (a
+    generated solution's text, or a written solution's own first words)."""
     from widgets import exercise_solutions
 
     source = json.loads((REPO / f"{docname}.ipynb").read_text(encoding="utf-8"))
-    calls = re.findall(r"\{generated\} widgets\.exercise_solutions:(\w+)([^\n]*)",
-                       "\n".join("".join(c["source"]) for c in source["cells"]))
-    return [getattr(exercise_solutions, name)(*args.split()) for name, args in calls]
+    text = "\n".join("".join(c["source"]) for c in source["cells"])
+    texts = []
+    for body in re.findall(r"^:{3,}\{solution\}[^\n]*\n(.*?)^:{3,}\s*$", text, flags=re.M | re.S):
+        body = re.sub(r"^:\w+:.*\n", "", body, flags=re.M).strip()
+        call = re.search(r"\{generated\} widgets\.exercise_solutions:(\w+)([^\n]*)", body)
+        texts.append(getattr(exercise_solutions, call[1])(*call[2].split()) if call else body)
+    return texts
 
 
 @pytest.mark.parametrize("docname", NOTEBOOK_PAGES)

@@ -458,41 +458,12 @@
   // The page
   // =============================================================================================
 
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k === "className") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var el = C.el, svg = C.svg, download = C.download;
 
   // A CSV export as a file: UTF-8 with a byte-order mark, as the shoe and programme exports and
   // the JupyterLab planner's plan file, so spreadsheet programs show × and – correctly (the
   // import skips the mark). Exact copies of saved data ("as saved") are downloaded unchanged.
   function downloadCsv(name, text) { download(name, C.withBom(text), "text/csv;charset=utf-8"); }
-
-  function download(name, text, type) {
-    var blob = new Blob([text], { type: type });
-    var url = URL.createObjectURL(blob);
-    var a = el("a", { href: url, download: name });
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
 
   // A form answer as a number: "2.5" or "2,5"; null with an error message otherwise.
   function readNumber(text, min, max, what) {

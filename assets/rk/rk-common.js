@@ -307,6 +307,44 @@
     });
   };
 
+  // =============================================================================================
+  // Building the tools' HTML and SVG, and saving a file (the planner and the outcome tracker)
+  // =============================================================================================
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // el("p", {className: "x", text: "..."}, [child, "text", null]): attrs "text" and "className"
+  // set the text and the class; others become attributes; null children are skipped.
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // A file made in the browser and saved on the device; nothing is sent.
+  function download(name, text, type) {
+    var blob = new Blob([text], { type: type });
+    var url = URL.createObjectURL(blob);
+    var a = el("a", { href: url, download: name });
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
   window.rkCommon = {
     daysFromCivil: daysFromCivil, civilFromDays: civilFromDays, pad: pad, parseIso: parseIso, isoOf: isoOf,
     compactDate: compactDate, weekday: weekday, todayIso: todayIso, utcStamp: utcStamp,
@@ -314,6 +352,7 @@
     readCsv: readCsv,
     utf8Length: utf8Length, foldLine: foldLine, icsLines: icsLines,
     storageProblem: storageProblem, problemWords: PROBLEM_WORDS, Store: Store,
-    store: function () { return new Store(); }
+    store: function () { return new Store(); },
+    el: el, svg: svg, download: download
   };
 })();
