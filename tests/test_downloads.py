@@ -145,23 +145,34 @@ def test_default_build_has_no_launch_link_to_another_host(student_html, instruct
 
 @pytest.fixture(scope="session")
 def executed_downloads(student_html, tmp_path_factory):
-    """Every student download, executed once with nbclient from a folder outside the repository
-    (skip-execution cells, the live ipywidgets, stay skipped as on the site's build)."""
+    """Every student download, executed with nbclient from a folder outside the repository
+    (skip-execution cells, the live ipywidgets, stay skipped as on the site's build).
+
+    All of them run in one kernel, each after ``%reset -f`` (an empty namespace, as in a fresh
+    kernel): starting a kernel per notebook cost about a minute of the suite, and the notebooks'
+    code is one or two calls into the installed package, which a reset namespace still has to
+    import itself."""
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     workdir = tmp_path_factory.mktemp("downloads")
+    notebooks = {d: nbformat.read(str(student_html / f"{d}.ipynb"), as_version=4) for d in NOTEBOOK_PAGES}
+    combined = nbformat.v4.new_notebook()
+    for notebook in notebooks.values():
+        combined.cells.append(nbformat.v4.new_code_cell("%reset -f"))
+        combined.cells.extend(c for c in notebook.cells if c.cell_type == "code")
+    NotebookClient(combined, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(workdir)}}).execute()
+    ran = iter(combined.cells)
     results = {}
-    for docname in NOTEBOOK_PAGES:
-        notebook = nbformat.read(str(student_html / f"{docname}.ipynb"), as_version=4)
-        client = NotebookClient(notebook, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(workdir)}})
-        try:
-            client.execute()
-            results[docname] = (notebook, None)
-        except CellExecutionError as exc:
-            results[docname] = (notebook, str(exc)[:2000])
+    for docname, notebook in notebooks.items():
+        next(ran)  # the reset
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                done = next(ran)
+                cell.outputs, cell.execution_count = done.outputs, done.get("execution_count")
+        errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        results[docname] = (notebook, f"{errors[0].ename}: {errors[0].evalue}" if errors else None)
     return results
 
 
