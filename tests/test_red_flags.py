@@ -103,6 +103,11 @@ def test_page_markdown_lists_every_sign_with_its_level_and_source():
     assert "{cite:p}`nhs2023septic" in md
     summary = red_flags.summary_markdown()
     assert "Early warning" not in summary and summary.count("\n- ") == 3
+    # Every professional sign is its own nested bullet, under its level, and no time frame is
+    # said twice ("Emergency — act now (now)").
+    assert summary.count("\n  - ") + summary.startswith("  - ") == len(
+        [s for s in CAT.signs.values() if s.level != "warning_sign"])
+    assert "(now)" not in summary and "(today)" not in summary
 
 
 def broken(mutate):
@@ -117,7 +122,7 @@ def broken(mutate):
         (lambda r: r["levels"]["same_day"].pop("when"), r"field 'levels.same_day': 'when' is a required property"),
         (lambda r: r["signs"][0].update(level="soon"), r"sign 'deformed': field 'level': 'soon' is not one of"),
         (lambda r: r["signs"][3].update(sources=["madeup2026"]), r"'madeup2026' is not a key of references.bib"),
-        (lambda r: r["signs"][3].update(sources=[]), r"sign 'cannot_bear_weight': field 'sources': a sign needs"),
+        (lambda r: r["signs"][3].update(sources=[]), r"sign 'leg_weakness_worsening': field 'sources': a sign needs"),
         (lambda r: r["signs"].append(dict(r["signs"][0])), r"sign 'deformed': the key is used twice"),
         (lambda r: r.__setitem__("signs", [s for s in r["signs"] if s["level"] != "emergency"]),
          r"no sign has level 'emergency'"),

@@ -282,13 +282,15 @@ def catalogue_markdown() -> str:
 
 
 def summary_markdown() -> str:
-    """One bullet a professional level — its title, time frame and signs — for pages that give
-    the short version (the full list is the red-flags page)."""
+    """One bullet a professional level — its title, time frame and, nested under it, one bullet a
+    sign — for pages that give the short version (the full list is the red-flags page). Nested
+    bullets, not one long sentence: a reader in pain scans for the sign that fits."""
     cat = load()
     out = []
     for level in sorted(cat.levels.values(), key=lambda lv: -lv.rank):
         if level.key == "warning_sign" or not cat.signs_at(level.key):
             continue
-        labels = [s.label for s in cat.signs_at(level.key)]
-        out.append(f"- **{level.title}** ({level.when}) if {_join(labels)}.")
+        when = "" if level.when.lower() in level.title.lower() else f" ({level.when})"
+        out.append(f"- **{level.title}**{when} if:")
+        out.extend(f"  - {s.label}" for s in cat.signs_at(level.key))
     return "\n".join(out)

@@ -225,7 +225,7 @@ def screen_nodes(after_screen: str) -> dict[str, Node]:
     nodes = [
         checklist_node(f"{SCREEN_PREFIX}emergency", emergency,
                        {"yes": f"{SCREEN_PREFIX}emergency_outcome", "no": f"{SCREEN_PREFIX}same_day"},
-                       "First, a safety check. Does either of these apply right now?",
+                       "First, a safety check. Does any of these apply right now?",
                        "Compare with the other knee: swelling on its own is not “out of place”."),
         checklist_node(f"{SCREEN_PREFIX}same_day", same_day,
                        {"yes": f"{SCREEN_PREFIX}same_day_outcome", "no": after_screen},

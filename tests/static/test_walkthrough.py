@@ -29,3 +29,18 @@ def test_without_javascript_the_screen_signs_are_listed():
     fallback = html.split('class="rk-widget-body">', 1)[1]
     for sign in red_flags.load().screen_signs():
         assert sign.label.replace("'", "&#x27;") in fallback
+
+
+def test_without_javascript_each_sign_is_listed_under_its_own_level_and_action():
+    # A reader with an emergency sign and no JavaScript (or the PDF edition) must read the
+    # emergency action next to it, never only "get care today".
+    cat = red_flags.load()
+    html = walkthrough_view("can_i_run_today").to_html()
+    fallback = html.split('class="rk-widget-body">', 1)[1]
+    groups = dict(re.findall(r'data-level="(\w+)">(.*?)</div>', fallback))
+    assert list(groups) == list(red_flags.SCREEN_LEVELS)
+    for level, body in groups.items():
+        assert cat.levels[level].title in body and "call the emergency number" in cat.levels["emergency"].action.lower()
+        listed = re.findall(r"<li>(.*?)</li>", body)
+        assert listed == [s.label.replace("'", "&#x27;") for s in cat.signs_at(level)]
+    assert "Call the emergency number now" in groups["emergency"]

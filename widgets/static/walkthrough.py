@@ -19,11 +19,18 @@ def walkthrough_view(tree_id: str) -> StaticWidget:
     tree = load(tree_id)
     data = {**tree.to_data(), "disclaimer": red_flags.disclaimer_text(), "icons": level_icons()}
     cat = red_flags.load()
-    screen = "".join(f"<li>{html.escape(s.label)}</li>" for s in cat.screen_signs())
+    # Without the script the page still screens first, one group a level, most urgent first, each
+    # with its own action: a reader with an emergency sign must never read "get care today".
+    groups = "".join(
+        f'<div class="rk-wt-fallback-level" data-level="{level}"><p><strong>{html.escape(cat.levels[level].title)}'
+        f"</strong>: {html.escape(cat.levels[level].action)}</p><p>If any of these applies:</p><ul>"
+        + "".join(f"<li>{html.escape(s.label)}</li>" for s in cat.signs_at(level))
+        + "</ul></div>"
+        for level in red_flags.SCREEN_LEVELS
+    )
     fallback = (
         f"<p><strong>{html.escape(tree.title)}</strong> — this step-by-step walkthrough needs "
-        "JavaScript in your browser. Without it, first check these signs: if any applies, get "
-        f"care today (call the emergency number if the knee is deformed or you are short of breath).</p>"
-        f"<ul>{screen}</ul><p>Then read the pages on symptoms and on when to see a professional.</p>"
+        "JavaScript in your browser. Without it, check these signs first.</p>"
+        f"{groups}<p>If none applies, read the pages on symptoms and on when to see a professional.</p>"
     )
     return StaticWidget("walkthrough", data=data, fallback_html=fallback, label=f"Walkthrough: {tree.title}")
