@@ -74,6 +74,21 @@ def test_improvement_and_its_verdict_at_the_boundaries(measure, earlier, later, 
     assert o.classify(measure, gain) == verdict
 
 
+@pytest.mark.parametrize(("measure", "start", "target"), [
+    ("akps", 58, 68), ("akps", 64, 74), ("akps", 90, 100), ("koos_pf", 50.5, 66.9), ("pain", 6, 4), ("pain", 2, 0),
+])
+def test_meaningful_target_is_the_start_moved_by_the_mid(measure, start, target):
+    assert o.meaningful_target(measure, start) == target
+    # Reaching the target is exactly what classify() calls a meaningful improvement.
+    assert o.classify(measure, o.improvement(measure, start, target)) == "improved"
+
+
+@pytest.mark.parametrize(("measure", "start"), [("akps", 91), ("koos_pf", 84), ("pain", 1.5)])
+def test_meaningful_target_beyond_the_scale_is_refused(measure, start):
+    with pytest.raises(ValueError, match="cannot improve by"):
+        o.meaningful_target(measure, start)
+
+
 def test_changes_since_first_and_previous():
     results = [o.Result(D(2027, 1, 4), akps=60, pain=6), o.Result(D(2027, 1, 11), akps=66, pain=5),
                o.Result(D(2027, 1, 18), akps=71, koos_pf=50)]

@@ -283,6 +283,23 @@ def classify(measure: str, gain: object) -> str:
     return "no_change"
 
 
+def meaningful_target(measure: str, start: object) -> float:
+    """The score a later entry must reach for a meaningful improvement from ``start``: ``start``
+    plus the MID for a questionnaire (higher is better), minus it for pain (lower is better).
+    ValueError when the measure's range leaves no room for that much improvement.
+
+    >>> meaningful_target("akps", 64), meaningful_target("pain", 6)
+    (74.0, 4.0)
+    """
+    m = _measure(measure)
+    first = check_score(measure, start)
+    target = round_half_up(first + m.mid if m.better == "higher" else first - m.mid, m.decimals)
+    if not m.low <= target <= m.high:
+        raise ValueError(f"from {number_text(first)}, {m.short} cannot improve by {number_text(m.mid)} points "
+                         f"within {number_text(m.low)}–{number_text(m.high)}")
+    return target
+
+
 @dataclass(frozen=True)
 class Change:
     measure: str

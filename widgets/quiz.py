@@ -15,7 +15,8 @@ an object, e.g. ``force_bw``), ``decimals`` (the places the answer is asked to),
 argument ``{clin: key}`` is the clinical number; ``{clin_range: key}`` evaluates the model at both
 ends of the clinical range and accepts anything between. Either way the accepted interval is
 widened by half a unit in the last place asked for, so an answer rounded as asked is right.
-A quiz has five choice questions and at most two numeric ones.
+A quiz has five to eight choice questions (five for the chapter's first pages, more where later
+pages were added, so that every page has at least one) and at most two numeric ones.
 
 Text may contain ``{clin:key}`` / ``{clinnum:key}``, replaced with the clinical number from
 ``widgets.clinical`` when the quiz is loaded, so a quiz never retypes a number.
@@ -54,7 +55,7 @@ OPTIONS_RANGE = (2, 6)
 SINGLE_INSTRUCTION = "Choose one answer."
 MULTIPLE_INSTRUCTION = "Select all that apply."
 NUMERIC_INSTRUCTION = "Type a number ({unit})."
-CHOICE_QUESTIONS = 5
+CHOICE_QUESTIONS_RANGE = (5, 8)
 MAX_NUMERIC_QUESTIONS = 2
 # Words shown with the explanations; the static page's script reads them from the embedded data.
 LABELS = {
