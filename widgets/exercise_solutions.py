@@ -242,3 +242,112 @@ def shoe_answers(total_km: float = 470, runs_km=(8, 8, 12, 10)) -> dict:
         after = shoes.add_distance(after, run)
     return {"status_now": shoes.shoe_status(total_km).status, "total_after": after,
             "status_after": shoes.shoe_status(after).status}
+
+
+# --- why it hurts, symptoms and diagnosis, treatment --------------------------------------------
+
+
+def pain_rule_answers(pains=(1.9, 2, 3, 3.1), worse_next_day: bool = False) -> dict:
+    """The protocol's decision for each pain during a run (0–10), all with the same next-day answer.
+
+    By hand, with the limits of ``clinical.yaml`` (progress below 2/10, step back above 3/10):
+    1.9 → progress; 2 and 3 → repeat ("below" and "above" exclude the limit itself); 3.1 → step
+    back. With ``worse_next_day=True`` every case steps back, whatever the pain."""
+    return {"decisions": [return_to_run.decide(pain, worse_next_day) for pain in pains]}
+
+
+def worry_answers(damage=3, avoid=2, stuck=1, worst=2, helpless=1, tense=2, low_mood="not_sure",
+                  harm="no") -> dict:
+    """The fear-and-worry reflection for one set of answers (each statement rated 0–3, the two
+    check-in questions "no", "not_sure" or "yes"): the band, the statements that get a tip, and
+    the level of each piece of help, most urgent first.
+
+    By hand for the default case: the ratings add up to 3 + 2 + 1 + 2 + 1 + 2 = 11, the top of
+    the "some" band (which asks for no help); damage, avoid, worst and tense are rated 2 or more,
+    so they get tips; "not sure" about low mood routes up to its help, at the within-days level.
+    With ``stuck=2`` the sum is 12: the "many" band, whose help (talk it through) is at the review
+    level, after the within-days help."""
+    from widgets import worry_reflection
+
+    ratings = {"damage": damage, "avoid": avoid, "stuck": stuck, "worst": worst, "helpless": helpless,
+               "tense": tense}
+    r = worry_reflection.reflect(ratings, {"low_mood": low_mood, "harm": harm})
+    return {"band": r.band, "tips": [t.key for t in r.tips], "help_levels": [h.level for h in r.help]}
+
+
+def walkthrough_answers(tree: str = "is_this_runners_knee", answers=(1, 1, 0, 1, 0, 0, 1, 0)) -> dict:
+    """Where a walkthrough ends for a list of answer indices, and the ids of the questions asked.
+
+    By hand for the default case in ``data/walkthroughs/is_this_runners_knee.yaml``: no to the
+    emergency screen (1), no to the same-day signs (1), gradual onset (0), 18 or older (1), pain
+    all around the kneecap (0), brought on by stairs, squats, sitting or running (0), none of the
+    within-days signs (1), under 40 (0): the outcome "likely_pfps" after 8 questions, the first
+    two of them the screen."""
+    from widgets import walkthrough
+
+    session = walkthrough.Session(walkthrough.load(tree))
+    for index in answers:
+        node = session.answer(index)
+    return {"outcome": node.outcome, "asked": [question for question, _ in session.history]}
+
+
+def red_flag_answers(signs=("swelling", "night_pain", "calf_swollen_tender")) -> dict:
+    """The red-flag check for the signs answered "yes": their keys and levels, most urgent first,
+    and whether the runner should not run today.
+
+    By hand from ``data/red_flags.yaml``: a swollen tender calf is a same-day sign, swelling and
+    night pain within-days signs (in that catalogue order); same-day and within-days both stop
+    running."""
+    from widgets import red_flags
+
+    flags = red_flags.check(**{sign: True for sign in signs})
+    return {"keys": [f.key for f in flags], "levels": [f.level for f in flags],
+            "stop_running": red_flags.stops_running(flags)}
+
+
+def treatment_table_answers() -> dict:
+    """The treatments the course rates "recommended", and those on which the 2019 JOSPT guideline
+    and the 2018 consensus take different positions, in the table's data order.
+
+    By hand from ``data/treatments.yaml``: exercise, education and combined are recommended; the
+    two sources differ on taping (recommended by the guideline, uncertain in the consensus),
+    braces and dry needling (not recommended against uncertain)."""
+    from widgets import treatments
+
+    rows = treatments.load()
+    return {"recommended": [t.id for t in rows if t.verdict == "recommended"],
+            "views_differ": [t.id for t in rows if t.views_differ]}
+
+
+def outcome_change_answers(akps_before=62, akps_after=70, pain_before=6, pain_after=3.5) -> dict:
+    """The improvement on the AKPS (higher is better) and on worst pain (lower is better) from
+    the first to the second score, and each against its minimal important difference.
+
+    By hand: AKPS 70 − 62 = +8, less than the MID of 10 → "no_change"; pain 6 → 3.5 is an
+    improvement of 2.5, at least the MID of 2 → "improved"."""
+    from widgets import outcomes
+
+    akps_gain = outcomes.improvement("akps", akps_before, akps_after)
+    pain_gain = outcomes.improvement("pain", pain_before, pain_after)
+    return {"akps_gain": akps_gain, "akps_verdict": outcomes.classify("akps", akps_gain),
+            "pain_gain": pain_gain, "pain_verdict": outcomes.classify("pain", pain_gain)}
+
+
+def outcome_progress_answers(start: str = "2027-01-04", akps_before=62, akps_after=70, weeks=(4, 6)) -> dict:
+    """The outcome tracker's status for the same two AKPS scores, the second taken ``weeks``
+    after the first, as ``status_<weeks>``, and whether each counts as "no improvement"
+    (``no_improvement_<weeks>``).
+
+    By hand: +8 is not a meaningful change (MID 10) but is some improvement, so after 4 weeks it
+    is "early_days"; from 6 weeks (the shorter end of the programme) it is
+    "no_meaningful_change", which counts as no improvement."""
+    from widgets import outcomes
+
+    first = datetime.date.fromisoformat(start)
+    out = {}
+    for w in weeks:
+        later = first + datetime.timedelta(weeks=w)
+        results = [outcomes.Result(first, akps=akps_before), outcomes.Result(later, akps=akps_after)]
+        out[f"status_{w:g}"] = outcomes.progress(results).status
+        out[f"no_improvement_{w:g}"] = outcomes.no_improvement(results)
+    return out
