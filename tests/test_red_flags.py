@@ -101,6 +101,10 @@ def test_page_markdown_lists_every_sign_with_its_level_and_source():
     for sign in CAT.signs.values():
         assert sign.label[1:] in md, sign.key
     assert "{cite:p}`nhs2023septic" in md
+    # The early warning signs are on the page too, but under a heading that says they are not
+    # red flags, and after every red-flag level.
+    assert "## Early warning sign" not in md
+    assert md.index("## Not red flags: early warning signs") > md.index("## Check your plan with a professional")
     summary = red_flags.summary_markdown()
     assert "Early warning" not in summary and summary.count("\n- ") == 3
     # Every professional sign is its own nested bullet, under its level, and no time frame is

@@ -69,15 +69,18 @@ def test_dry_needling_row_gives_the_guidelines_and_the_2018_consensus():
 def test_each_row_states_the_2019_guideline_and_the_2018_consensus(row):
     views = row.views_markdown()
     jospt, consensus = treatments.JOSPT_POSITIONS, treatments.CONSENSUS_POSITIONS
-    assert views.startswith(f"*2019 JOSPT guideline:* {jospt[row.jospt.position]}. {row.jospt.says}")
+    label = treatments.GUIDELINES_VIA_REVIEW_LABEL if row.jospt.via else treatments.GUIDELINE_LABEL
+    assert views.startswith(f"*{label}:* {jospt[row.jospt.position]}. {row.jospt.says}")
     assert f"*2018 consensus:* {consensus[row.consensus.position]}. {row.consensus.says}" in views
     assert "{cite:p}`collins2018consensus`" in views
     if row.jospt.position == "not_read":
         # Nothing is claimed for the guideline, so it is not cited for it.
         assert "willy2019cpg" not in views and row.jospt.via is None
     else:
-        # A position the course read names where: the guideline and the source it was read in.
-        assert "{cite:p}`willy2019cpg," + row.jospt.via + "`" in views and row.jospt.via in bib_keys()
+        # A position read in the review of guidelines cites the review, not the 2019 guideline
+        # whose graded sentences on treatment the course has not read.
+        assert row.jospt.via in bib_keys() and "{cite:p}`" + row.jospt.via + "`" in views
+        assert "willy2019cpg" not in views
     assert ("*The two differ here;*" in views) == row.views_differ
     assert views.replace("\n\n", "\n\n    ") in treatments.table_markdown()
 
@@ -89,7 +92,8 @@ def test_braces_show_the_guideline_s_no_and_the_consensus_s_uncertain_side_by_si
     braces = treatments.by_id("braces")
     assert (braces.jospt.position, braces.consensus.position) == ("not_recommended", "uncertain")
     views = braces.views_markdown()
-    assert "*2019 JOSPT guideline:* Not recommended." in views and "*2018 consensus:* Uncertain." in views
+    assert f"*{treatments.GUIDELINES_VIA_REVIEW_LABEL}:* Not recommended." in views
+    assert "*2018 consensus:* Uncertain." in views
     assert braces.views_differ and treatments.by_id("taping").views_differ
     assert {t.id for t in ROWS if t.views_differ} == {"taping", "braces", "dry_needling"}
     for same in ("exercise", "manual_therapy", "electrophysical"):

@@ -264,6 +264,14 @@ def _source_note(sign: Sign) -> str:
     return "; ".join(parts)
 
 
+# The red-flags page lists the early warning signs too, after the red flags, under a heading that
+# does not call them red flags (the reviewer's point: they are not urgent and not signs of harm).
+NOT_RED_FLAGS_HEADING = "Not red flags: early warning signs you can act on yourself"
+NOT_RED_FLAGS_INTRO = ("These are not red flags and not signs of damage: they are the knee's early "
+                       "hint that training load has run ahead of what it can currently take. If "
+                       "they do not settle with the steps below, see a physiotherapist.")
+
+
 def catalogue_markdown() -> str:
     """The whole catalogue as MyST markdown for the red-flags page: one section a level, most
     urgent first, each with what to do and when, and every sign with what it can mean and its
@@ -274,7 +282,13 @@ def catalogue_markdown() -> str:
         signs = cat.signs_at(level.key)
         if not signs:
             continue
-        out += [f"## {level.title}", "", f"**When: {level.when}.** {level.action}", ""]
+        if level.key == "warning_sign":
+            # Not a red flag: the page's title says "red flags", so this section's heading says
+            # plainly that these are not, and that they are for the runner to act on.
+            out += [f"## {NOT_RED_FLAGS_HEADING}", "", NOT_RED_FLAGS_INTRO, ""]
+        else:
+            out += [f"## {level.title}", ""]
+        out += [f"**When: {level.when}.** {level.action}", ""]
         for s in signs:
             out.append(f"- **{s.label[0].upper()}{s.label[1:]}.** {s.why} ({_source_note(s)})")
         out.append("")

@@ -43,6 +43,10 @@ CONSENSUS_POSITIONS = {
 _SAME = {"recommended": "appropriate", "uncertain": "uncertain", "not_recommended": "not_recommended",
          "not_read": None}
 JOSPT_KEY, CONSENSUS_KEY = "willy2019cpg", "collins2018consensus"
+# How the table names the guideline line: as the 2021 review of guidelines reports it (every row
+# the course has a position for), or the 2019 guideline itself (only once its sentence is read).
+GUIDELINES_VIA_REVIEW_LABEL = "Clinical guidelines, as a 2021 review of guidelines reports them"
+GUIDELINE_LABEL = "2019 JOSPT guideline"
 _TEXT = {"type": "string", "minLength": 1}
 _DOC = {"type": "string", "pattern": "^book/[a-z0-9/_-]+$"}
 _GRADE = {
@@ -135,10 +139,14 @@ class Treatment:
         """The two lines the table shows: the 2019 JOSPT guideline's position and the 2018
         consensus update's, each cited, and a note when they differ."""
         j, c = self.jospt, self.consensus
-        keys = [JOSPT_KEY, *([j.via] if j.via else [])]
-        j_cite = "" if j.position == "not_read" else " {cite:p}`" + ",".join(keys) + "`"
+        # A position read in the review of guidelines cites that review only, and says so: the
+        # course has not read the 2019 guideline's graded sentences on treatment, so it does not
+        # cite the guideline for them. Only a position read in the guideline itself cites it.
+        key = j.via or JOSPT_KEY
+        j_cite = "" if j.position == "not_read" else " {cite:p}`" + key + "`"
+        label = GUIDELINES_VIA_REVIEW_LABEL if j.via else GUIDELINE_LABEL
         c_cite = " {cite:p}`" + CONSENSUS_KEY + "`"
-        lines = [f"*2019 JOSPT guideline:* {JOSPT_POSITIONS[j.position]}. {j.says}{j_cite}",
+        lines = [f"*{label}:* {JOSPT_POSITIONS[j.position]}. {j.says}{j_cite}",
                  f"*2018 consensus:* {CONSENSUS_POSITIONS[c.position]}. {c.says}{c_cite}"]
         if self.views_differ:
             lines.append("*The two differ here;* the course's verdict weighs both and the evidence above.")

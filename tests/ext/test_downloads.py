@@ -67,9 +67,9 @@ def test_links_and_citations_become_markdown_links():
     assert "[Q-angle](glossary.html#term-Q-angle)" in text
     assert "[the table](register.html#tbl-x)" in text
     # Author-year from references.bib: twelve authors → "Crossley et al.", nine → "Willy et al.".
-    assert ("([Crossley et al., 2016](bibliography.html#cite-crossley2016consensus1); "
+    assert ("([Crossley et al., 2016a](bibliography.html#cite-crossley2016consensus1); "
             "[Willy et al., 2019](bibliography.html#cite-willy2019cpg))") in text
-    assert "[Crossley et al. (2016)](bibliography.html#cite-crossley2016consensus2) agree." in text
+    assert "[Crossley et al. (2016b)](bibliography.html#cite-crossley2016consensus2) agree." in text
 
 
 def test_author_year_labels_decode_latex_and_count_authors():
