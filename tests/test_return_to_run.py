@@ -119,7 +119,7 @@ def test_explain_in_plain_words():
     assert "4+/10" not in back  # the do-not-run-through warning is for 4/10 and more
     assert "4+/10" in rtr.explain("step_back", 4, False)
     worse = rtr.explain("step_back", 1, True, week=1)
-    assert "worse in the 24\u00a0hours after" in worse
+    assert "pain increased in the 24\u00a0hours after" in worse
     assert "Week 1 is the first stage, so do week 1 again for another week" in worse and "week 0" not in worse
     assert "above 3/10" not in worse
 

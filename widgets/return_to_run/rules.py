@@ -11,7 +11,7 @@ from widgets import clinical
 from widgets import red_flags as red_flag_catalogue
 from widgets.checks import real_number
 from widgets.checks import short_repr as _show
-from widgets.return_to_run.pain_rules import pain_rule
+from widgets.return_to_run.pain_rules import pain_rule, run_pain_rules, sentence
 from widgets.return_to_run.protocol import (
     DECISIONS,
     PAIN_SCALE_MAX,
@@ -73,7 +73,7 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
         else:
             then = f"move on to week {week + 1}" if week is not None else "move on to the next stage"
         return (
-            f"Pain {_pain_text(pain)} during the run is below {below} and the knee was no worse in the {hours} "
+            f"Pain {_pain_text(pain)} during the run is below {below}, with no increase in pain in the {hours} "
             f"after: this session went well. Once a whole week at this stage has gone like this, {then}."
         )
     if decision == "repeat":
@@ -86,7 +86,7 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
     if pain > clinical.value("return_to_run.step_back_pain_above"):
         reasons.append(f"pain {_pain_text(pain)} during the run is above {above}")
     if worse_next_day:
-        reasons.append(f"the knee was worse in the {hours} after the run")
+        reasons.append(f"pain increased in the {hours} after the run")
     why = " and ".join(reasons)
     if week == 1:
         back = "Week 1 is the first stage, so do week 1 again for another week"
@@ -299,15 +299,11 @@ def ready(criteria: list[Criterion]) -> bool:
     return all(c.met for c in items)
 
 def rules_text() -> str:
-    """The pain rules in one paragraph (calendar event descriptions)."""
-    below = clinical.get("return_to_run.progress_pain_below").display()
-    above = clinical.get("return_to_run.step_back_pain_above").display()
-    hours = clinical.get("return_to_run.next_day_window_hours").display()
+    """The pain rules in one paragraph (calendar event descriptions), in the words of the
+    ``pain_rules`` block of the protocol's data file."""
     flat = clinical.get("return_to_run.flat_only_weeks").display()
     return (
-        f"Move on to the next stage only when the runs give pain below {below} and no increase in pain in the "
-        f"{hours} after. Pain from {below} to {above} with no increase the next day: repeat the stage for "
-        f"another week. Pain above {above}, or more pain the next day: go back a stage for another week. "
+        "The pain rules for each run: " + " ".join(sentence(r.name) for r in run_pain_rules()) + " "
         f"Flat ground only until you have had {flat} of pain-free flat running. "
         + red_flag_catalogue.disclaimer_text()
     )
