@@ -25,15 +25,10 @@ OTHER_RULES = ("next_day", "exercises")
 RETIRED_WORDINGS = (
     "settling by the next day",
     "settles by the next day",
-    "settles by the next morning",
-    "settling by the next morning",
+    "settle by the next day",
     "settles within a day",
     "settling within a day",
-    "by next morning",
-    "by the next morning",
-    "no worse the next morning",
-    "no change the next morning",
-    "worse the next morning",
+    "next morning",  # "settles by (the) next morning", "no worse the next morning", ...
     "settling back to your",
     "no worse the next day",
     "no increase the next day",
