@@ -12,7 +12,7 @@ What it is, and where each part comes from (nothing clinical is typed here):
   running (one rule set for the whole course). At the end of each week the runner logs the worst
   knee pain during the exercises that week (0–10) and whether the knee was worse the next day:
 
-  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no worse the next day) is a
+  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no increase in pain in the 24 hours after) is a
     *good week*: it counts towards the stage, and once the stage has its weeks the next week is
     the next stage;
   - ``repeat`` (pain from that limit to ``return_to_run.step_back_pain_above``): the week does
