@@ -129,14 +129,18 @@ def _retired_pattern(phrase: str) -> re.Pattern:
 RETIRED = [(phrase, _retired_pattern(phrase)) for phrase in rtr.RETIRED_WORDINGS]
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+
+
 def _texts(path: Path) -> list[tuple[str, int, str]]:
     """(where, first line number, text) for each part of a file a reader sees: a notebook's markdown
     cells (code and outputs come from widgets/ and are checked there); the whole of any other file."""
     if path.suffix == ".ipynb":
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        return [(f"{path.relative_to(REPO_ROOT)} (cell {i + 1})", 1, "".join(c["source"]))
+        return [(f"{_shown(path)} (cell {i + 1})", 1, "".join(c["source"]))
                 for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
-    return [(str(path.relative_to(REPO_ROOT)), 1, path.read_text(encoding="utf-8"))]
+    return [(_shown(path), 1, path.read_text(encoding="utf-8"))]
 
 
 def retired_wordings(paths) -> list[str]:
@@ -181,13 +185,9 @@ def test_no_page_or_tool_uses_a_retired_wording():
     ]}), 2),
 ])
 def test_the_retired_wording_check_catches_a_planted_one(tmp_path, suffix, content, line):
-    # Under the repository's root so the report names the file as for the course's own files.
-    planted = REPO_ROOT / "tests" / f"_planted_retired_wording{suffix}"
-    try:
-        planted.write_text(content, encoding="utf-8")
-        found = retired_wordings([planted])
-    finally:
-        planted.unlink()
+    planted = tmp_path / f"_planted_retired_wording{suffix}"
+    planted.write_text(content, encoding="utf-8")
+    found = retired_wordings([planted])
     assert len(found) == 1, found
     assert f"_planted_retired_wording{suffix}" in found[0] and f":{line}: " in found[0]
     if suffix == ".ipynb":
