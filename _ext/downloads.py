@@ -2,9 +2,10 @@
 
 - **Clean notebooks.** Each notebook page is written next to its HTML page
   (``book/…/page.html`` → ``book/…/page.ipynb``) as plain Jupyter markdown that reads the same in
-  any Jupyter, VS Code or Colab: ``{clin}`` numbers and ``{rule}`` pain rules filled in (from ``widgets.clinical``, as the
-  role does), ``{doc}``/``{ref}``/``{term}`` and ``{cite:p}``/``{cite:t}`` turned into text linked
-  to the site page or the bibliography, ``{generated}`` and ``{evidence}`` blocks rendered,
+  any Jupyter, VS Code or Colab: ``{clin}`` numbers and ``{rule}`` pain rules filled in (from
+  ``widgets.clinical`` and ``widgets.return_to_run``, as the roles do), ``{doc}``/``{ref}``/
+  ``{term}`` and ``{cite:p}``/``{cite:t}`` turned into text linked to the site page or the
+  bibliography, ``{generated}`` and ``{evidence}`` blocks rendered,
   admonitions as quoted blocks, exercises numbered, and solutions dropped from the student
   edition (kept, after their exercise, in the instructor edition). Outputs are cleared; code
   cells keep their ``skip-execution`` tag. A directive or role this module cannot render fails the

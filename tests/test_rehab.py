@@ -58,7 +58,8 @@ def test_a_course_dose_is_labelled(tmp_path):
     good.write_text("exercises:\n  - {id: w, name: W, group: quadriceps, sets: 3, reps: 15, per_side: true, "
                     "dose_source: course, how: x}\n")
     (exercise,) = rehab.load_exercises(good)
-    assert exercise.dose() == "3 sets of 15 repetitions per side (the course's choice; the source article gives no dose)"
+    assert exercise.dose() == ("3 sets of 15 repetitions per side "
+                               "(the course's choice; the source article gives no dose)")
     for row, message in (("sets: 3, reps: 15", "dose_source must be one of article, course"),
                          ("sets: null, reps: null, dose_source: course", "dose_source is only for an exercise")):
         good.write_text(f"exercises:\n  - {{id: w, name: W, group: hip, {row}, how: x}}\n")

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "_ext"))
-import course_site  # noqa: E402
+import course_site
 
-from widgets.return_to_run import pain_rule  # noqa: E402
+from widgets.return_to_run import pain_rule
 
 
 class _Inliner:
@@ -35,6 +35,6 @@ def test_rule_role_gives_the_rules_words():
 
 def test_an_unknown_rule_is_an_error():
     inliner = _Inliner()
-    nodes_, messages = course_site._rule_role("rule", "{rule}`nope`", "nope", 3, inliner)
+    nodes_, _messages = course_site._rule_role("rule", "{rule}`nope`", "nope", 3, inliner)
     assert nodes_ == [("problematic", "{rule}`nope`")]
     assert inliner.errors and "no pain rule 'nope'" in inliner.errors[0]
