@@ -6,6 +6,10 @@ What it adds, and why:
   so the text and the widgets read one source ("3–4 × body weight"). ``{clinnum}`` gives the
   number without its unit. A number whose evidence verdict is ``contradicted`` is followed, at
   its first use on each page, by a short marker linking to its entry on the evidence register.
+- ``{rule}`name``` role: one of the course's pain rules in words (``next_day``, ``exercises``,
+  ``carry_on``, ``hold``, ``step_back``, ``stop``), from the ``pain_rules`` block of
+  ``widgets/data/return_to_run_protocol.yaml`` through ``widgets.return_to_run.pain_rule``, so no
+  page retypes a rule.
 - ``{evidence}`` directive: an entry's evidence note from the register, as an "Evidence note"
   admonition with its citations, so a page never retypes a note.
 - ``{generated}`` directive: MyST markdown returned by a function in ``widgets`` (tables of
@@ -91,6 +95,21 @@ def _clinical_role(number_only: bool):
         return [node], []
 
     return role
+
+
+def _rule_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    from widgets.return_to_run import pain_rules
+
+    env = inliner.document.settings.env
+    env.note_dependency(str(pain_rules.PROTOCOL_FILE))
+    env.note_dependency(str(pain_rules.clinical.CLINICAL_FILE))
+    key = text.strip()
+    try:
+        words = pain_rules.pain_rule(key)
+    except (KeyError, pain_rules.DataFileError) as exc:
+        msg = inliner.reporter.error(f"rule role: {exc}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [nodes.inline(rawtext, words, classes=["rk-rule", "rule-" + key.replace("_", "-")])], []
 
 
 class EvidenceNote(Directive):
@@ -386,6 +405,7 @@ def setup(app: Sphinx):
     app.connect("config-inited", configure, priority=900)
     app.add_role("clin", _clinical_role(number_only=False))
     app.add_role("clinnum", _clinical_role(number_only=True))
+    app.add_role("rule", _rule_role)
     app.add_directive("generated", GeneratedMarkdown)
     app.add_directive("evidence", EvidenceNote)
     app.connect("doctree-resolved", add_disclaimer)

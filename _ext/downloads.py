@@ -2,9 +2,10 @@
 
 - **Clean notebooks.** Each notebook page is written next to its HTML page
   (``book/…/page.html`` → ``book/…/page.ipynb``) as plain Jupyter markdown that reads the same in
-  any Jupyter, VS Code or Colab: ``{clin}`` numbers filled in (from ``widgets.clinical``, as the
-  role does), ``{doc}``/``{ref}``/``{term}`` and ``{cite:p}``/``{cite:t}`` turned into text linked
-  to the site page or the bibliography, ``{generated}`` and ``{evidence}`` blocks rendered,
+  any Jupyter, VS Code or Colab: ``{clin}`` numbers and ``{rule}`` pain rules filled in (from
+  ``widgets.clinical`` and ``widgets.return_to_run``, as the roles do), ``{doc}``/``{ref}``/
+  ``{term}`` and ``{cite:p}``/``{cite:t}`` turned into text linked to the site page or the
+  bibliography, ``{generated}`` and ``{evidence}`` blocks rendered,
   admonitions as quoted blocks, exercises numbered, and solutions dropped from the student
   edition (kept, after their exercise, in the instructor edition). Outputs are cleared; code
   cells keep their ``skip-execution`` tag. A directive or role this module cannot render fails the
@@ -57,7 +58,7 @@ TARGET = re.compile(r"^\s*\([\w.:-]+\)=\s*$")
 ROLE = re.compile(r"\{(?P<name>[a-zA-Z][\w:+-]*)\}`(?P<content>[^`]+)`")
 EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 # What no clean notebook may contain (tests/test_downloads.py reads the same pattern).
-UNRESOLVED_MYST = re.compile(r"\{clin|\{cite|\{term\}|\{doc\}|\{ref\}|\{generated\}|\{evidence\}|:::\{|```\{")
+UNRESOLVED_MYST = re.compile(r"\{clin|\{rule\}|\{cite|\{term\}|\{doc\}|\{ref\}|\{generated\}|\{evidence\}|:::\{|```\{")
 
 
 class DownloadError(ValueError):
@@ -146,6 +147,13 @@ def resolve_roles(line: str, ctx: Context) -> str:
         name, content = m["name"], m["content"]
         if name in ("clin", "clinnum"):
             return _clin(content.strip(), name == "clinnum", ctx)
+        if name == "rule":  # a pain rule's words (widgets.return_to_run.pain_rule)
+            from widgets.return_to_run import pain_rule
+
+            try:
+                return pain_rule(content.strip())
+            except KeyError as exc:
+                raise DownloadError(f"rule: {exc.args[0]}") from None
         if name in ("doc", "ref", "term"):
             text, target = _split_explicit(content)
             title, url = getattr(ctx.links, name)(target)

@@ -9,6 +9,7 @@ import pytest
 
 from widgets import clinical, progression, return_to_run
 from widgets.progression import plan
+from widgets.return_to_run import pain_rule
 
 D = datetime.date
 START = D(2027, 1, 4)  # a Monday
@@ -202,11 +203,11 @@ def test_every_page_takes_the_exercise_frequency_from_the_data():
 
 
 def test_the_exercise_pages_state_one_pain_limit():
+    # The limit's words come from the pain rules in data ({rule}`exercises`), never retyped.
     for page in ("rehabilitation/hip-strengthening.md", "rehabilitation/quadriceps-and-vmo.md"):
         text = " ".join(page_text(page).split())
-        assert "within the exercise pain limit, below {clin}`pain_rules.exercise_limit`" in text, page
-        assert "settling by the next day" in text, page
+        assert "within the exercise pain limit" in text and "{rule}`exercises`" in text, page
         assert "should not hurt" not in text and "pain-free" not in text, page
     rule = progression.rule_text()
-    assert f"within the exercise pain limit, below {clinical.get('pain_rules.exercise_limit').display()}, " \
-           "settling by the next day" in rule
+    assert f"within the exercise pain limit ({pain_rule('exercises')})" in rule
+    assert clinical.get("pain_rules.exercise_limit").display() in pain_rule("exercises")

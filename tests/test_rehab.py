@@ -31,6 +31,42 @@ def test_doses_as_in_the_article(exercise_id, dose):
     assert exercise.dose() == dose
 
 
+def test_a_dose_marked_as_the_articles_is_in_the_article_quote():
+    # Each dose is the article's (its words quote it) or labelled the course's choice.
+    for e in rehab.EXERCISES:
+        if e.dose_source == "article":
+            row = next(r for r in rehab.load_yaml(rehab.EXERCISES_FILE)["exercises"] if r["id"] == e.id)
+            assert f"{e.sets} sets of {e.reps_text}" in row["article"], e.id
+        elif e.dose_source == "course":
+            assert e.dose().endswith(f"({rehab.COURSE_DOSE_LABEL})"), e.id
+        else:
+            assert e.sets is None and "physiotherapist" in e.dose(), e.id
+
+
+def test_terminal_knee_extension_has_no_article_dose_and_the_page_says_whose_doses_are_whose():
+    tke = next(e for e in rehab.EXERCISES if e.id == "terminal_knee_extension")
+    assert tke.dose_source != "article"
+    text = rehab.dose_sources_markdown("quadriceps")
+    assert "short-arc quads and step-up with VMO emphasis are the source article's" in text
+    assert "no dose for terminal knee extension" in text
+    note = rehab.GROUP_EVIDENCE["quadriceps"].evidence.note
+    assert "are the article's" in note and "terminal knee extension" in note and "course's choice" in note
+
+
+def test_a_course_dose_is_labelled(tmp_path):
+    good = tmp_path / "exercises.yaml"
+    good.write_text("exercises:\n  - {id: w, name: W, group: quadriceps, sets: 3, reps: 15, per_side: true, "
+                    "dose_source: course, how: x}\n")
+    (exercise,) = rehab.load_exercises(good)
+    assert exercise.dose() == ("3 sets of 15 repetitions per side "
+                               "(the course's choice; the source article gives no dose)")
+    for row, message in (("sets: 3, reps: 15", "dose_source must be one of article, course"),
+                         ("sets: null, reps: null, dose_source: course", "dose_source is only for an exercise")):
+        good.write_text(f"exercises:\n  - {{id: w, name: W, group: hip, {row}, how: x}}\n")
+        with pytest.raises(DataFileError, match=message):
+            rehab.load_exercises(good)
+
+
 def test_positions_fill_the_descriptions():
     steps = rehab.exercise_steps_markdown("hip")
     assert "hips bent to 45° and the knees bent to 90°" in steps

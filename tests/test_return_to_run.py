@@ -119,7 +119,7 @@ def test_explain_in_plain_words():
     assert "4+/10" not in back  # the do-not-run-through warning is for 4/10 and more
     assert "4+/10" in rtr.explain("step_back", 4, False)
     worse = rtr.explain("step_back", 1, True, week=1)
-    assert "worse in the 24\u00a0hours after" in worse
+    assert "pain increased in the 24\u00a0hours after" in worse
     assert "Week 1 is the first stage, so do week 1 again for another week" in worse and "week 0" not in worse
     assert "above 3/10" not in worse
 
@@ -157,7 +157,7 @@ def test_readiness_all_met_on_the_boundaries():
         ({"step_down_pain": 2}, "step_down", "below 2/10"),
         ({"hip_strength_pct": 79.9}, "hip_strength", "80%+"),
         ({"quad_strength_pct": 79.9}, "quad_strength", "80%+"),
-        ({"exercises_pain_free": False}, "exercises", "pain-free"),
+        ({"exercises_pain_free": False}, "exercises", "below 3/10"),
     ],
 )
 def test_each_readiness_criterion_just_missed(change, name, needs):
@@ -166,6 +166,64 @@ def test_each_readiness_criterion_just_missed(change, name, needs):
     assert [c.name for c in unmet] == [name]
     assert needs in unmet[0].message
     assert not rtr.ready(criteria)
+
+
+def test_the_exercise_criterion_uses_the_exercise_limit_not_the_running_one():
+    criteria = {c.name: c for c in rtr.check_readiness(**{**READY, "exercises_pain_free": False})}
+    exercise_limit = clinical.get("pain_rules.exercise_limit").display()
+    assert exercise_limit in criteria["exercises"].label
+    assert rtr.pain_rule("exercises") in criteria["exercises"].message
+    field = next(f for f in rtr.READINESS_FIELDS if f["name"] == "exercises")
+    assert exercise_limit in field["label"] and rtr.pain_rule("next_day") in field["label"]
+    # (The running limit; return_to_run.step_back_pain_above is 3/10 as well, so not testable by text.)
+    assert clinical.get("pain_rules.do_not_run_through").display() not in criteria["exercises"].message + field["label"]
+
+
+@pytest.mark.parametrize("good_control", [True, False])
+def test_both_knees_sore_judges_strength_by_quality_and_pain(good_control):
+    # No unaffected side: the percentages are not asked for, and not compared.
+    answers = {**READY, "hip_strength_pct": None, "quad_strength_pct": None}
+    criteria = rtr.check_readiness(**answers, both_knees=True, good_control=good_control)
+    assert [c.name for c in criteria] == list(rtr.READINESS_CRITERIA)
+    for c in criteria:
+        if c.name in rtr.STRENGTH_CRITERIA:
+            assert c.met is good_control
+            assert "both knees hurt" in c.label and "unaffected side" not in c.label
+            assert "no unaffected side to compare with" in c.message
+            assert "%" not in c.message
+            if not good_control:
+                assert rtr.pain_rule("exercises") in c.message and "physiotherapist" in c.message
+        else:
+            assert c.met
+    assert rtr.ready(criteria) is good_control
+
+
+def test_both_knees_ignores_percentages_and_one_knee_ignores_control():
+    # A percentage typed before ticking "both knees" does not decide anything.
+    low = rtr.check_readiness(**{**READY, "hip_strength_pct": 10, "quad_strength_pct": 10},
+                              both_knees=True, good_control=True)
+    assert rtr.ready(low)
+    one = rtr.check_readiness(**{**READY, "hip_strength_pct": 10}, both_knees=False, good_control=True)
+    assert [c.name for c in one if not c.met] == ["hip_strength"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"both_knees": True}, "good_control must be True or False"),
+        ({"both_knees": True, "good_control": "yes"}, "good_control must be True or False"),
+        ({"both_knees": "no"}, "both_knees must be True or False"),
+        ({"hip_strength_pct": None}, "hip_strength_pct must be a number"),
+    ],
+)
+def test_both_knees_answers_are_checked(change, message):
+    with pytest.raises(ValueError, match=message):
+        rtr.check_readiness(**{**READY, **change})
+
+
+def test_strength_criterion_refuses_another_name():
+    with pytest.raises(ValueError, match="name must be one of hip_strength, quad_strength"):
+        rtr.strength_criterion("walking", 90)
 
 
 def test_ready_refuses_a_partial_or_empty_list():

@@ -180,3 +180,33 @@ def test_the_link_check_catches_a_missing_link():
     row = treatments.by_id("taping")
     assert any(row.heading.search(h) for h in headings(text))
     assert not re.search(r"\{ref\}`[^`<]+<" + re.escape(row.anchor) + ">`", text)
+
+
+# --- anti-inflammatory medicines: one piece of advice, hedged as the evidence is -----------------
+
+def test_the_advice_on_anti_inflammatories_hedges_as_the_evidence_does():
+    text = " ".join(treatments.advice_markdown("medication").split())
+    short = treatments.advice_markdown("medication", "short")
+    for words in ("have not been shown in trials to help", "short-term", "pharmacist or doctor",
+                  "mask pain so that you can keep running", "{cite:p}`heintjes2004pharmacotherapy`"):
+        assert words in text, words
+    for words in ("no clear trial evidence", "short-term only", "pharmacist or doctor", "never to mask pain"):
+        assert words in short, words
+    with pytest.raises(ValueError, match="has no advice"):
+        treatments.advice_markdown("surgery")
+
+
+def test_every_page_on_anti_inflammatories_takes_the_one_advice():
+    # The FAQ includes the advice from treatments.yaml; other pages link to it, and no page
+    # retypes its own ("sparingly, for flare-ups").
+    faq = (REPO / "book" / "prevention-and-faq" / "faq.md").read_text(encoding="utf-8")
+    assert faq.count("{generated} widgets.treatments:advice_markdown medication") == 2
+    for path in sorted((REPO / "book").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"nsaid|anti-inflammator|painkiller", text, re.I) or path.name == "faq.md":
+            continue
+        if path.name in ("guideline-at-a-glance.md", "index.md"):
+            continue  # the guideline table row (from treatments.yaml) and the chapter contents
+        assert "faq-medicines" in text, f"{path.relative_to(REPO)} mentions the medicines without the advice"
+    for path in sorted((REPO / "book").rglob("*.md")):
+        assert "sparingly" not in path.read_text(encoding="utf-8").lower(), path.relative_to(REPO)

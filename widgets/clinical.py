@@ -301,17 +301,25 @@ def bounds(key: str) -> tuple[float, float]:
     return entry.low, entry.high
 
 
-_PLACEHOLDER = re.compile(r"\{(clin|clinnum):([\w.]+)\}")
+_PLACEHOLDER = re.compile(r"\{(clin|clinnum|rule):([\w.]+)\}")
 
 
 def fill_numbers(text: str, where: str, error: type[Exception] = DataFileError) -> str:
     """Replace ``{clin:key}`` (number and unit) and ``{clinnum:key}`` (number only) in a data
-    file's text with the clinical number, so no data file retypes one; a number whose verdict
+    file's text with the clinical number, and ``{rule:name}`` with a pain rule's words
+    (:func:`widgets.return_to_run.pain_rule`), so no data file retypes one; a number whose verdict
     is ``contradicted`` is followed by :data:`CONTRADICTED_MARKER`. An unknown key raises
     ``error`` naming ``where`` (file, node, field)."""
 
     def replace(match: re.Match) -> str:
         kind, key = match.groups()
+        if kind == "rule":  # one of the course's pain rules in words (widgets.return_to_run.pain_rules)
+            from widgets.return_to_run.pain_rules import pain_rule  # imported here: it reads clinical
+
+            try:
+                return pain_rule(key)
+            except KeyError as exc:
+                raise error(f"{where}: {exc.args[0]}") from None
         try:
             entry = get(key)
         except KeyError as exc:

@@ -12,7 +12,7 @@ What it is, and where each part comes from (nothing clinical is typed here):
   running (one rule set for the whole course). At the end of each week the runner logs the worst
   knee pain during the exercises that week (0–10) and whether the knee was worse the next day:
 
-  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no worse the next day) is a
+  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no increase in pain in the 24 hours after) is a
     *good week*: it counts towards the stage, and once the stage has its weeks the next week is
     the next stage;
   - ``repeat`` (pain from that limit to ``return_to_run.step_back_pain_above``): the week does
@@ -37,7 +37,7 @@ from widgets import programme as pg
 from widgets.checks import items, real_number
 from widgets.checks import short_repr as _show
 from widgets.clinical import DATA_DIR, EN_DASH, DataFileError, Evidence, EvidenceItem, load_yaml, parse_evidence
-from widgets.return_to_run import decide
+from widgets.return_to_run import decide, pain_rule
 
 PROGRESSION_FILE = DATA_DIR / "progression.yaml"
 GROUPS = ("knee", "hip")
@@ -209,13 +209,12 @@ def rule_text() -> str:
     r = rules()
     return (
         f"At the end of each week, note the worst knee pain you had during the exercises (0 = none, "
-        f"10 = worst) and whether the knee was worse the next day. Pain below {r['below_text']}, and no "
-        f"worse in the {r['hours_text']} after, makes a good week: a stage moves on after its good weeks. "
+        f"10 = worst) and whether the knee was worse the next day. Pain below {r['below_text']}, with "
+        f"{pain_rule('next_day')}, makes a good week: a stage moves on after its good weeks. "
         f"Pain from {r['below_text']} to {r['above_text']}: the week does not count, do the same stage "
-        f"again. Pain above {r['above_text']}, or a knee that stays worse the next day: go back a stage "
-        f"for a week. In each session, keep knee pain within the exercise pain limit, below "
-        f"{r['exercise_limit_text']}, settling by the next day: some pain is acceptable, and it is not a sign "
-        f"of damage."
+        f"again. Pain above {r['above_text']}, or an increase in pain in the {r['hours_text']} after: go "
+        f"back a stage for a week. In each session, keep knee pain within the exercise pain limit "
+        f"({pain_rule('exercises')}): some pain is acceptable, and it is not a sign of damage."
     )
 
 

@@ -42,16 +42,24 @@ class Exercise:
     how: str
     progression: str | None
     term: str | None
+    dose_source: str | None = None  # "article" (the source article's dose) or "course" (the course's choice)
 
     def dose(self) -> str:
-        """The article's dose, e.g. "3 sets of 12–15 per side"."""
+        """The dose, e.g. "3 sets of 12–15 repetitions per side"; a dose the course chose where the
+        article gives none says so."""
         if self.sets is None or self.reps_text is None:
             return "Not given in the course's source; your physiotherapist sets it"
         side = " per side" if self.per_side else ""
-        return f"{self.sets} sets of {self.reps_text} repetitions{side}"
+        dose = f"{self.sets} sets of {self.reps_text} repetitions{side}"
+        return dose + (f" ({COURSE_DOSE_LABEL})" if self.dose_source == "course" else "")
 
     def how_text(self) -> str:
         return self.how.format(**self.positions)
+
+
+# Where a dose comes from: the source article, or the course where the article gives none.
+DOSE_SOURCES = ("article", "course")
+COURSE_DOSE_LABEL = "the course's choice; the source article gives no dose"
 
 
 def load_exercises(path: Path = EXERCISES_FILE) -> tuple[Exercise, ...]:
@@ -71,16 +79,23 @@ def load_exercises(path: Path = EXERCISES_FILE) -> tuple[Exercise, ...]:
             if row["group"] not in GROUPS:
                 raise DataFileError(f"{where}: group must be one of {GROUPS}, got {row['group']!r}")
             reps = row.get("reps")
+            source = row.get("dose_source")
             exercise = Exercise(
                 id=row["id"], name=row["name"], group=row["group"], sets=row.get("sets"),
                 reps_text=None if reps is None else _number_text(reps, f"{where}, reps"),
                 per_side=bool(row.get("per_side", False)), positions=positions, how=row["how"],
-                progression=row.get("progression"), term=row.get("term"),
+                progression=row.get("progression"), term=row.get("term"), dose_source=source,
             )
             try:
                 exercise.how_text()
             except KeyError as exc:
                 raise DataFileError(f"{where}: 'how' uses {{{exc.args[0]}}} but 'position' has no such entry") from None
+            has_dose = exercise.sets is not None and exercise.reps_text is not None
+            if has_dose and source not in DOSE_SOURCES:
+                raise DataFileError(f"{where}: dose_source must be one of {', '.join(DOSE_SOURCES)} for an exercise "
+                                    f"with a dose, got {source!r}")
+            if not has_dose and source is not None:
+                raise DataFileError(f"{where}: dose_source is only for an exercise with sets and reps")
         except KeyError as exc:
             raise DataFileError(f"{where}: missing field {exc}") from None
         except (AttributeError, TypeError) as exc:
@@ -132,6 +147,28 @@ def evidence_items() -> list[EvidenceItem]:
         shown = "; ".join(f"{e.name}: {e.dose().lower() if e.sets is None else e.dose()}" for e in _by_group(key))
         items.append(EvidenceItem(group.title, f"evidence-exercises--{key}", shown, group.evidence))
     return items
+
+
+def dose_sources_markdown(group: str) -> str:
+    """Which doses of a group are the source article's and which the course's (or nobody's), as a
+    sentence for the page under the table (``{generated}`` directive)."""
+    by_source: dict[str | None, list[str]] = {"article": [], "course": [], None: []}
+    for e in _by_group(group):
+        name = e.name.split(" (")[0]
+        by_source[e.dose_source].append(name[:1].lower() + name[1:])
+    parts = []
+    if by_source["article"]:
+        parts.append(f"The doses of {_and(by_source['article'])} are the source article's.")
+    if by_source["course"]:
+        parts.append(f"The dose of {_and(by_source['course'])} is the course's choice: the article gives none.")
+    if by_source[None]:
+        parts.append(f"The article gives no dose for {_and(by_source[None])}, and the course sets none: a "
+                     "physiotherapist can set one with you.")
+    return " ".join(parts) + " No trial the course found compared doses."
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _by_group(group: str) -> list[Exercise]:

@@ -81,7 +81,10 @@ SCHEMA = {
                        "sources": {"type": "array", "minItems": 1, "items": _TEXT},
                        "page": {"oneOf": [_DOC, {"type": "null"}]},
                        "discussed_on": {"type": "array", "items": _DOC},
-                       "heading": _TEXT}}}},
+                       "heading": _TEXT,
+                       # What the course advises, in one place for every page that mentions it.
+                       "advice": {"type": "object", "additionalProperties": False, "required": ["text", "short"],
+                                  "properties": {"text": _TEXT, "short": _TEXT}}}}}},
 }
 
 
@@ -122,6 +125,8 @@ class Treatment:
     page: str | None
     discussed_on: tuple[str, ...]
     heading: re.Pattern
+    advice: str | None = None  # MyST: what the course advises (e.g. on anti-inflammatory medicines)
+    advice_short: str | None = None  # the same in one line, for key points
 
     @property
     def anchor(self) -> str:
@@ -179,7 +184,9 @@ def load(path: Path = TREATMENTS_FILE) -> tuple[Treatment, ...]:
         jospt = View(t["jospt"]["position"], _text(t["jospt"]["says"]), t["jospt"].get("via"))
         consensus = View(t["consensus"]["position"], _text(t["consensus"]["says"]))
         rows.append(Treatment(t["id"], t["name"], t["verdict"], _text(t["evidence"]), grade, jospt, consensus,
-                              tuple(t["sources"]), t["page"], tuple(t["discussed_on"]), heading))
+                              tuple(t["sources"]), t["page"], tuple(t["discussed_on"]), heading,
+                              _text(t["advice"]["text"]) if "advice" in t else None,
+                              _text(t["advice"]["short"]) if "advice" in t else None))
     if len({r.id for r in rows}) != len(rows):
         raise DataFileError(f"{path.name}: a treatment id is used twice")
     return tuple(rows)
@@ -190,6 +197,17 @@ def by_id(treatment_id: str) -> Treatment:
         if row.id == treatment_id:
             return row
     raise ValueError(f"no treatment {treatment_id!r}; known: {', '.join(r.id for r in load())}")
+
+
+def advice_markdown(treatment_id: str, form: str = "text") -> str:
+    """The course's advice on a treatment (``{generated} widgets.treatments:advice_markdown
+    medication``; ``short`` for the one-line form), so every page says it in the same words."""
+    t = by_id(treatment_id)
+    if t.advice is None:
+        raise ValueError(f"treatment {treatment_id!r} has no advice in treatments.yaml")
+    if form not in ("text", "short"):
+        raise ValueError(f"form must be 'text' or 'short', got {form!r}")
+    return t.advice if form == "text" else t.advice_short
 
 
 def table_markdown() -> str:

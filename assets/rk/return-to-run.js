@@ -157,9 +157,18 @@
 
   // --- readiness ---
 
+  // Both knees hurt (answers.both_knees): no unaffected side, so the strength criteria are judged
+  // by answers.good_control with the words of DATA.both_knees (widgets.return_to_run.strength_criterion).
   function checkReadiness(answers) {
+    var both = answers.both_knees === undefined ? false : checkBool(answers.both_knees, "both_knees");
+    var bothCriteria = DATA.both_knees.criteria;
+    var control = both ? checkBool(answers.good_control, "good_control") : null;
     return DATA.readiness.map(function (c) {
       var value = answers[c.arg], met;
+      if (both && bothCriteria[c.name]) {
+        var b = bothCriteria[c.name];
+        return { name: c.name, label: b.criterion, met: control, message: control ? b.met : b.not_met };
+      }
       if (c.kind === "yes_no") {
         met = checkBool(value, c.arg);
       } else {
@@ -617,11 +626,40 @@
 
   Planner.prototype.setupReadiness = function () {
     var self = this, form = this.q(".rk-rtr-ready-form"), out = this.q(".rk-rtr-ready-result");
+    // One knee: the strength fields (% of the other side); both knees: the question on control.
+    function bothKnees() { return radioValue(form, "both_knees") === "yes"; }
+    function showSides() {
+      var both = bothKnees();
+      Array.prototype.forEach.call(form.querySelectorAll(".rk-rtr-when-both"), function (f) { f.hidden = !both; });
+      Array.prototype.forEach.call(form.querySelectorAll(".rk-rtr-when-one"), function (f) { f.hidden = both; });
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("input[name='both_knees']"), function (input) {
+      input.addEventListener("change", showSides);
+    });
+    showSides();
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var answers = {}, firstBad = null;
+      var answers = {}, firstBad = null, both = bothKnees(), controlAsked = false;
+      var controlField = self.q("#rk-rtr-ready-good_control");
+      answers.both_knees = both;
+      setFieldError(controlField, null);
       DATA.readiness.forEach(function (c) {
         var field = self.q("#rk-rtr-ready-" + c.name), message = null;
+        if (both && DATA.both_knees.criteria[c.name]) {
+          answers[c.arg] = null;  // not asked: there is no unaffected side
+          setFieldError(field, null);
+          if (!controlAsked) {  // the question on control stands for both strength criteria
+            controlAsked = true;
+            var controlValue = radioValue(form, "good_control");
+            if (controlValue === null) {
+              setFieldError(controlField, "Choose yes or no.");
+              if (!firstBad) firstBad = controlField.querySelector("input");
+            } else {
+              answers.good_control = controlValue === "yes";
+            }
+          }
+          return;
+        }
         if (c.kind === "yes_no") {
           var v = radioValue(form, c.name);
           if (v === null) message = "Choose yes or no.";

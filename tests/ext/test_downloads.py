@@ -49,6 +49,14 @@ def test_clin_role_gives_the_number_and_unit_of_the_register():
     assert clinical.get("joint_force.walking").display() == "0.5\u00a0× body weight"  # from clinical.yaml
 
 
+def test_rule_role_gives_the_pain_rules_words():
+    from widgets.return_to_run import pain_rule
+
+    assert resolve("with {rule}`next_day` it") == f"with {pain_rule('next_day')} it"
+    with pytest.raises(downloads.DownloadError, match="no pain rule 'nope'"):
+        resolve("{rule}`nope`")
+
+
 def test_a_contradicted_number_is_marked_once_with_a_link_to_its_register_entry():
     from widgets import clinical
 

@@ -99,7 +99,7 @@ def test_readiness_and_red_flags(tmp_path):
     inputs["hip_strength_pct"].value = 85
     inputs["quad_strength_pct"].value = 70
     live.readiness_button.click()
-    assert "answer whether your exercises are pain-free" in live.readiness_result.value
+    assert "answer whether your exercises keep to the exercise pain limit" in live.readiness_result.value
     inputs["exercises_pain_free"].value = "yes"
     live.readiness_button.click()
     assert "Not yet: 2 of the 5 checks" in live.readiness_result.value
@@ -107,6 +107,25 @@ def test_readiness_and_red_flags(tmp_path):
     inputs["step_down_pain"].value = 12
     live.readiness_button.click()
     assert "step_down_pain must be a number from 0 to 10" in live.readiness_result.value
+    # Both knees hurt: the percentages are hidden and not used; the question on control decides.
+    inputs["step_down_pain"].value = 1
+    inputs["pain_free_walk_min"].value = 30
+    assert live.good_control_row.layout.display == "none"
+    live.both_knees.value = "yes"
+    assert live.good_control_row.layout.display is None
+    assert live.readiness_rows["hip_strength"].layout.display == "none"
+    live.readiness_button.click()
+    assert "answer whether you can do the strengthening exercises with good control" in live.readiness_result.value
+    live.good_control.value = "no"
+    live.readiness_button.click()
+    assert "Not yet: 2 of the 5 checks" in live.readiness_result.value
+    assert "no unaffected side to compare with" in live.readiness_result.value
+    live.good_control.value = "yes"
+    live.readiness_button.click()
+    assert "Ready: every check is met" in live.readiness_result.value
+    live.both_knees.value = "no"
+    live.readiness_button.click()
+    assert "Quadriceps strength is 70% of the unaffected side" in live.readiness_result.value
     live.flags["new_ache"].value = True
     assert "Early warning sign" in live.flags_result.value and "Get care today" not in live.flags_result.value
     # A locked knee is a same-day sign: the result is headed by that level, with its action first.

@@ -119,6 +119,27 @@ def test_readiness_criteria(data):
             assert template.replace("{value}", f"{value:g}") == c.message
 
 
+def test_both_knees_data_and_form(data, page_html):
+    # Both knees hurt: the page's words for the strength criteria are check_readiness()'s.
+    both = data["both_knees"]
+    assert [f["arg"] for f in both["fields"]] == ["both_knees", "good_control"]
+    for good in (True, False):
+        py = rtr.check_readiness(30, 0, None, None, True, both_knees=True, good_control=good)
+        for c in py:
+            if c.name in rtr.STRENGTH_CRITERIA:
+                words = both["criteria"][c.name]
+                assert (words["criterion"], words["met" if good else "not_met"]) == (c.label, c.message)
+    # The question comes before the strength fields, "no" (one knee) chosen; the question on
+    # control is hidden until "both" is chosen, and the percentage fields are marked for one knee.
+    assert page_html.index('id="rk-rtr-ready-both_knees"') < page_html.index('id="rk-rtr-ready-hip_strength"')
+    assert '<input type="radio" name="both_knees" value="no" checked>' in page_html
+    assert re.search(r'class="[^"]*rk-rtr-when-both"[^>]*id="rk-rtr-ready-good_control"[^>]*hidden>', page_html)
+    assert page_html.count("rk-rtr-when-one") == len(rtr.STRENGTH_CRITERIA)
+    css = (REPO / "assets" / "rk" / "return-to-run.css").read_text(encoding="utf-8")
+    for cls in ("rk-rtr-both-knees", "rk-rtr-when-both", "rk-rtr-when-one"):
+        assert f".{cls}" in css, cls
+
+
 def test_red_flags_are_the_models(data):
     assert [lvl["key"] for lvl in data["red_flags"]["levels"]] == [
         "emergency", "same_day", "within_days", "review", "warning_sign"]

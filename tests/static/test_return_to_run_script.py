@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,10 +50,21 @@ READINESS = st.fixed_dictionaries({
     "quad_strength_pct": st.one_of(st.floats(0, 200), st.sampled_from([79.9, 80, 80.1])),
     "exercises_pain_free": st.booleans(),
 })
+# Both knees hurt: no percentages (null on the page), the strength criteria judged by control.
+BOTH_KNEES = st.fixed_dictionaries({
+    "pain_free_walk_min": st.one_of(st.floats(0, 200), st.sampled_from([29.9, 30, 30.1])),
+    "step_down_pain": PAIN,
+    "hip_strength_pct": st.one_of(st.none(), st.floats(0, 200)),
+    "quad_strength_pct": st.one_of(st.none(), st.floats(0, 200)),
+    "exercises_pain_free": st.booleans(),
+    "both_knees": st.just(True),
+    "good_control": st.booleans(),
+})
 
 
 @settings(max_examples=4, deadline=None)
-@given(st.lists(READINESS, min_size=10, max_size=40))
+@given(st.lists(st.one_of(READINESS, READINESS.map(lambda a: {**a, "both_knees": False}), BOTH_KNEES),
+                min_size=10, max_size=40))
 def test_readiness(answers):
     got = js([("(a) => { const r = rkReturnToRun, c = r.checkReadiness(a); return [c, r.ready(c)]; }", [a])
               for a in answers])
@@ -60,6 +72,17 @@ def test_readiness(answers):
         py = rtr.check_readiness(**a)
         assert answer == {"ok": [[{"name": c.name, "label": c.label, "met": c.met, "message": c.message} for c in py],
                                  rtr.ready(py)]}, a
+
+
+def test_readiness_both_knees_refuses_a_missing_answer_as_python_does():
+    a = {"pain_free_walk_min": 30, "step_down_pain": 1, "hip_strength_pct": None, "quad_strength_pct": None,
+         "exercises_pain_free": True, "both_knees": True}
+    got = js([("rkReturnToRun.checkReadiness", [a]), ("rkReturnToRun.checkReadiness", [{**a, "both_knees": "yes"}])])
+    for answer, message in zip(got, ("good_control must be True or False", "both_knees must be True or False"),
+                               strict=True):
+        assert "ok" not in answer and message in json.dumps(answer), answer
+    with pytest.raises(ValueError, match="good_control must be True or False"):
+        rtr.check_readiness(**a)
 
 
 def _entry(day, week, pain, worse, notes=""):

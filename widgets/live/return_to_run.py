@@ -53,6 +53,14 @@ class LiveReturnToRun:
             else:
                 control = ipw.FloatText(value=0, description="", layout=ipw.Layout(width="10em"))
             self.readiness_inputs[field["arg"]] = control
+        # Which knees hurt ("no" = one knee, as on the site); both: the question on control stands
+        # in for the strength percentages (widgets.return_to_run.strength_criterion).
+        both, control_field = rtr.BOTH_KNEES_FIELDS
+        self.both_knees = ipw.RadioButtons(options=["yes", "no"], value="no", description="")
+        self.good_control = ipw.RadioButtons(options=["yes", "no"], value=None, description="")
+        self.both_knees_row = ipw.VBox([ipw.HTML(f"<b>{_e(both['label'])}</b> {_e(both['hint'])}"), self.both_knees])
+        self.good_control_row = ipw.VBox([ipw.HTML(f"<b>{_e(control_field['label'])}</b>"), self.good_control])
+        self.both_knees.observe(lambda _: self._show_sides(), names="value")
         self.readiness_button = ipw.Button(description="Check if I am ready", button_style="primary",
                                            layout=ipw.Layout(width="auto"))
         self.readiness_result = ipw.HTML()
@@ -105,10 +113,16 @@ class LiveReturnToRun:
         def heading(text: str) -> ipw.HTML:
             return ipw.HTML(f"<h3>{_e(text)}</h3>")
 
-        readiness_rows = [
-            ipw.VBox([ipw.HTML(f"<b>{_e(field['label'])}</b>"), self.readiness_inputs[field["arg"]]])
+        self.readiness_rows = {
+            field["name"]: ipw.VBox([ipw.HTML(f"<b>{_e(field['label'])}</b>"), self.readiness_inputs[field["arg"]]])
             for field in READINESS_FIELDS
-        ]
+        }
+        readiness_rows = []
+        for name, row in self.readiness_rows.items():
+            if name == rtr.STRENGTH_CRITERIA[0]:
+                readiness_rows += [self.both_knees_row, self.good_control_row]
+            readiness_rows.append(row)
+        self._show_sides()
         self.widget = ipw.VBox([
             ipw.HTML("<p><b>Where your data is kept:</b> the log is the CSV file named below, on this computer; "
                      "nothing is sent anywhere.</p>"),
@@ -139,14 +153,29 @@ class LiveReturnToRun:
 
     # --- 1. readiness ---
 
+    def _show_sides(self) -> None:
+        both = self.both_knees.value == "yes"
+        self.good_control_row.layout.display = None if both else "none"
+        for name in rtr.STRENGTH_CRITERIA:
+            self.readiness_rows[name].layout.display = "none" if both else None
+
     def check_readiness(self) -> None:
         if any(isinstance(c, ipw.RadioButtons) and c.value is None for c in self.readiness_inputs.values()):
-            self.readiness_result.value = _error("Not checked:", "answer whether your exercises are pain-free.")
+            self.readiness_result.value = _error("Not checked:", "answer whether your exercises keep to the exercise "
+                                                 "pain limit (yes or no).")
+            return
+        both = self.both_knees.value == "yes"
+        if both and self.good_control.value is None:
+            self.readiness_result.value = _error("Not checked:", "both knees hurt: answer whether you can do the "
+                                                 "strengthening exercises with good control (yes or no).")
             return
         answers = {arg: (control.value == "yes" if isinstance(control, ipw.RadioButtons) else control.value)
                    for arg, control in self.readiness_inputs.items()}
+        if both:
+            answers.update(hip_strength_pct=None, quad_strength_pct=None)
         try:
-            criteria = rtr.check_readiness(**answers)
+            criteria = rtr.check_readiness(**answers, both_knees=both,
+                                           good_control=(self.good_control.value == "yes") if both else None)
         except ValueError as exc:
             self.readiness_result.value = _error("Not checked:", str(exc))
             return

@@ -1,8 +1,9 @@
 """The article's 8-week return-to-running protocol and the rules around it, split along its
 seams: ``protocol`` (the stages as data, constants, input checks), ``rules`` (readiness, the
 decision after each session, the rules in words), ``replanning`` (the plan and the replan from a
-pain log), ``exports`` (CSV and .ics). The views are ``widgets.static.return_to_run`` (the site)
-and ``widgets.live.return_to_run`` (JupyterLab). Everything is re-exported here, so callers use
+pain log), ``exports`` (CSV and .ics), ``pain_rules`` (the course's pain rules in words, from
+data). The views are ``widgets.static.return_to_run`` (the site) and ``widgets.live.return_to_run``
+(JupyterLab). Everything is re-exported here, so callers use
 ``widgets.return_to_run`` as one model.
 """
 
@@ -13,6 +14,14 @@ from widgets.return_to_run.exports import (  # noqa: F401
     PLAN_CSV_HEADER,
     plan_csv,
     plan_ics,
+)
+from widgets.return_to_run.pain_rules import (  # noqa: F401
+    RETIRED_WORDINGS,
+    RUN_RULES,
+    RunRule,
+    pain_rule,
+    run_pain_rules,
+    run_pain_rules_markdown,
 )
 from widgets.return_to_run.protocol import (  # noqa: F401
     CALENDAR_PRODID,
@@ -46,11 +55,13 @@ from widgets.return_to_run.replanning import (  # noqa: F401
     status,
 )
 from widgets.return_to_run.rules import (  # noqa: F401
+    BOTH_KNEES_FIELDS,
     DECISION_TITLES,
     LOG_FILE_NAME,
     PLAN_FILE_STEM,
     READINESS_CRITERIA,
     READINESS_FIELDS,
+    STRENGTH_CRITERIA,
     Criterion,
     check_readiness,
     decide,
@@ -58,6 +69,7 @@ from widgets.return_to_run.rules import (  # noqa: F401
     ready,
     rule_cases,
     rules_text,
+    strength_criterion,
 )
 
 # --- warning signs and red flags: one catalogue, widgets.red_flags ---------------------------------

@@ -11,6 +11,7 @@ from widgets import clinical
 from widgets import red_flags as red_flag_catalogue
 from widgets.checks import real_number
 from widgets.checks import short_repr as _show
+from widgets.return_to_run.pain_rules import pain_rule, run_pain_rules, sentence
 from widgets.return_to_run.protocol import (
     DECISIONS,
     PAIN_SCALE_MAX,
@@ -72,7 +73,7 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
         else:
             then = f"move on to week {week + 1}" if week is not None else "move on to the next stage"
         return (
-            f"Pain {_pain_text(pain)} during the run is below {below} and the knee was no worse in the {hours} "
+            f"Pain {_pain_text(pain)} during the run is below {below}, with no increase in pain in the {hours} "
             f"after: this session went well. Once a whole week at this stage has gone like this, {then}."
         )
     if decision == "repeat":
@@ -85,7 +86,7 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
     if pain > clinical.value("return_to_run.step_back_pain_above"):
         reasons.append(f"pain {_pain_text(pain)} during the run is above {above}")
     if worse_next_day:
-        reasons.append(f"the knee was worse in the {hours} after the run")
+        reasons.append(f"pain increased in the {hours} after the run")
     why = " and ".join(reasons)
     if week == 1:
         back = "Week 1 is the first stage, so do week 1 again for another week"
@@ -160,16 +161,73 @@ READINESS_FIELDS = (
     {"name": "quad_strength", "arg": "quad_strength_pct", "kind": "number", "min": 0, "max": None,
      "label": "Quadriceps strength of the painful leg, as % of the other leg", "unit": "%"},
     {"name": "exercises", "arg": "exercises_pain_free", "kind": "yes_no", "min": None, "max": None,
-     "label": "Are your rehabilitation exercises pain-free at your current level?", "unit": ""},
+     "label": "At your current level, does knee pain during your rehabilitation exercises stay below "
+              f"{clinical.get('pain_rules.exercise_limit').display()}, with {pain_rule('next_day')} the session?",
+     "unit": ""},
 )
+
+# About a third of people with runner's knee have pain in both knees: then there is no unaffected
+# side to compare strength with, and the two strength criteria are judged by the quality of the
+# exercises and the pain during them instead. Two questions of the form, asked before the
+# strength fields: which knees hurt, and (both) the quality of the exercises.
+STRENGTH_CRITERIA = ("hip_strength", "quad_strength")
+BOTH_KNEES_FIELDS = (
+    {"name": "both_knees", "arg": "both_knees", "kind": "yes_no",
+     "label": "Do both knees hurt?",
+     "hint": "If they do, there is no unaffected side to compare strength with."},
+    {"name": "good_control", "arg": "good_control", "kind": "yes_no",
+     "label": "Both knees hurt: can you do the hip and thigh strengthening exercises at your current level "
+              "with good control (knee in line over the foot, hips level, no wobble) and within the exercise "
+              "pain limit?",
+     "hint": ""},
+)
+
+
+def strength_criterion(name: str, pct: float | None, *, both_knees: bool = False,
+                       good_control: bool | None = None) -> Criterion:
+    """One strength criterion (``hip_strength`` or ``quad_strength``): with one painful knee, the
+    painful leg's strength as a percentage of the unaffected side, at least
+    ``return_to_run.strength_ratio``; with both knees painful (no unaffected side), judged by
+    quality and pain instead: ``good_control`` is whether the exercises are done with good control
+    and within the exercise pain limit."""
+    if name not in STRENGTH_CRITERIA:
+        raise ValueError(f"name must be one of {', '.join(STRENGTH_CRITERIA)}, got {_show(name)}")
+    muscle = "Hip abductor" if name == "hip_strength" else "Quadriceps"
+    exercises = "hip abductor" if name == "hip_strength" else "quadriceps"
+    if check_bool(both_knees, "both_knees"):
+        met = check_bool(good_control, "good_control")
+        limit = pain_rule("exercises")
+        return Criterion(
+            name, f"{muscle.lower()} strength: both knees hurt, so good control within the exercise pain limit",
+            met,
+            f"Both knees hurt, so there is no unaffected side to compare with: you can do the {exercises} "
+            "exercises with good control and within the exercise pain limit. Enough." if met else
+            f"Both knees hurt, so there is no unaffected side to compare with. The guide instead is doing the "
+            f"{exercises} exercises with good control at your current level, within the exercise pain limit: "
+            f"{limit}. Keep strengthening and check again, or ask a physiotherapist to test your strength.",
+        )
+    field = f"{name}_pct"
+    value = real_number(pct, field, 0, unit="%")
+    need = clinical.value("return_to_run.strength_ratio")
+    need_text = clinical.get("return_to_run.strength_ratio").display()
+    met = value >= need
+    return Criterion(
+        name, f"{muscle.lower()} strength {need_text} of the unaffected side", met,
+        f"{muscle} strength is {value:g}% of the unaffected side: enough." if met else
+        f"{muscle} strength is {value:g}% of the unaffected side; it needs to be {need_text}. Keep "
+        "strengthening and retest.",
+    )
 
 
 def check_readiness(
     pain_free_walk_min: float,
     step_down_pain: float,
-    hip_strength_pct: float,
-    quad_strength_pct: float,
+    hip_strength_pct: float | None,
+    quad_strength_pct: float | None,
     exercises_pain_free: bool,
+    *,
+    both_knees: bool = False,
+    good_control: bool | None = None,
 ) -> list[Criterion]:
     """The four readiness criteria (strength counts as two), each met or not, with advice.
 
@@ -179,21 +237,26 @@ def check_readiness(
       ``return_to_run.step_down_pain_below``.
     - ``hip_strength_pct`` / ``quad_strength_pct``: hip abductor and quadriceps strength of the
       painful leg as a percentage of the unaffected side; at least
-      ``return_to_run.strength_ratio`` ("80%+": the figure itself counts as met).
-    - ``exercises_pain_free``: the rehabilitation exercises are pain-free at the current level.
+      ``return_to_run.strength_ratio`` ("80%+": the figure itself counts as met). Not used (may be
+      None) when ``both_knees``.
+    - ``exercises_pain_free``: knee pain during the rehabilitation exercises at the current level
+      keeps to the exercise pain limit (``pain_rules.exercise_limit``, and no increase in the
+      following ``return_to_run.next_day_window_hours``): the exercise limit, not the running one.
+    - ``both_knees``: both knees hurt, so there is no unaffected side; the strength criteria are
+      then judged by ``good_control`` (see :func:`strength_criterion`).
     """
     walk = real_number(pain_free_walk_min, "pain_free_walk_min", 0, unit=" minutes")
     step_down = check_pain(step_down_pain, "step_down_pain")
-    hip = real_number(hip_strength_pct, "hip_strength_pct", 0, unit="%")
-    quad = real_number(quad_strength_pct, "quad_strength_pct", 0, unit="%")
+    both = check_bool(both_knees, "both_knees")
+    strength = [strength_criterion(name, pct, both_knees=both, good_control=good_control)
+                for name, pct in (("hip_strength", hip_strength_pct), ("quad_strength", quad_strength_pct))]
     exercises = check_bool(exercises_pain_free, "exercises_pain_free")
 
     walk_need = clinical.value("return_to_run.walking_minutes")
     walk_text = clinical.get("return_to_run.walking_minutes").display()
     step_below = clinical.value("return_to_run.step_down_pain_below")
     step_text = clinical.get("return_to_run.step_down_pain_below").display()
-    strength_need = clinical.value("return_to_run.strength_ratio")
-    strength_text = clinical.get("return_to_run.strength_ratio").display()
+    limit = clinical.get("pain_rules.exercise_limit").display()
 
     criteria = [
         Criterion(
@@ -209,19 +272,12 @@ def check_readiness(
             "and quadriceps exercises and retest.",
         ),
     ]
-    for name, muscle, pct in (("hip_strength", "Hip abductor", hip), ("quad_strength", "Quadriceps", quad)):
-        met = pct >= strength_need
-        criteria.append(Criterion(
-            name, f"{muscle.lower()} strength {strength_text} of the unaffected side", met,
-            f"{muscle} strength is {pct:g}% of the unaffected side: enough." if met else
-            f"{muscle} strength is {pct:g}% of the unaffected side; it needs to be {strength_text}. Keep "
-            "strengthening and retest.",
-        ))
+    criteria += strength
     criteria.append(Criterion(
-        "exercises", "rehabilitation exercises pain-free", exercises,
-        "Your rehabilitation exercises are pain-free." if exercises else
-        "Your rehabilitation exercises still hurt. Continue them at a level you can do without pain "
-        "until they are pain-free, then check again.",
+        "exercises", f"exercise pain below {limit}", exercises,
+        "Your rehabilitation exercises keep to the exercise pain limit." if exercises else
+        f"Your rehabilitation exercises go beyond the exercise pain limit. Make them easier (less "
+        f"weight, less range or fewer repetitions) so that {pain_rule('exercises')}; then check again.",
     ))
     return criteria
 
@@ -243,15 +299,11 @@ def ready(criteria: list[Criterion]) -> bool:
     return all(c.met for c in items)
 
 def rules_text() -> str:
-    """The pain rules in one paragraph (calendar event descriptions)."""
-    below = clinical.get("return_to_run.progress_pain_below").display()
-    above = clinical.get("return_to_run.step_back_pain_above").display()
-    hours = clinical.get("return_to_run.next_day_window_hours").display()
+    """The pain rules in one paragraph (calendar event descriptions), in the words of the
+    ``pain_rules`` block of the protocol's data file."""
     flat = clinical.get("return_to_run.flat_only_weeks").display()
     return (
-        f"Move on to the next stage only when the runs give pain below {below} and no increase in pain in the "
-        f"{hours} after. Pain from {below} to {above} with no increase the next day: repeat the stage for "
-        f"another week. Pain above {above}, or more pain the next day: go back a stage for another week. "
+        "The pain rules for each run: " + " ".join(sentence(r.name) for r in run_pain_rules()) + " "
         f"Flat ground only until you have had {flat} of pain-free flat running. "
         + red_flag_catalogue.disclaimer_text()
     )

@@ -219,6 +219,20 @@ def readiness_data() -> list[dict[str, object]]:
     return out
 
 
+def both_knees_data() -> dict[str, object]:
+    """When both knees hurt: the two questions of the form and, for each strength criterion, its
+    label and met / not-met messages judged by control and pain, read from check_readiness()."""
+    criteria = {}
+    for good in (True, False):
+        answers = {**_readiness_answers(True), "hip_strength_pct": None, "quad_strength_pct": None}
+        for c in rtr.check_readiness(**answers, both_knees=True, good_control=good):
+            if c.name in rtr.STRENGTH_CRITERIA:
+                if c.met is not good:
+                    raise AssertionError(f"{c.name} with good_control={good} should be {'met' if good else 'not met'}")
+                criteria.setdefault(c.name, {"criterion": c.label})["met" if good else "not_met"] = c.message
+    return {"fields": [dict(f) for f in rtr.BOTH_KNEES_FIELDS], "criteria": criteria}
+
+
 # --- red flags ------------------------------------------------------------------------------------
 
 
@@ -255,6 +269,7 @@ def widget_data() -> dict[str, object]:
         "decision_titles": DECISION_TITLES,
         "explain": explain_templates(),
         "readiness": readiness_data(),
+        "both_knees": both_knees_data(),
         "red_flags": red_flag_data(),
         "rule_cases": [[pain, worse, expected] for pain, worse, expected in rtr.rule_cases()],
         "log_header": list(pl.HEADER),
@@ -270,23 +285,35 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _radios(field: dict, hint: str = "", extra_class: str = "", checked: str | None = None,
+            hidden: bool = False) -> str:
+    fid = f"rk-rtr-ready-{field['name']}"
+    error = f'<p class="rk-rtr-field-error" id="{fid}-error" hidden></p>'
+    hint_html = f'<span class="rk-rtr-hint">{_e(hint)}</span>' if hint else ""
+    radios = "".join(
+        f'<label><input type="radio" name="{field["name"]}" value="{v}"{" checked" if v == checked else ""}> '
+        f"{v.capitalize()}</label>" for v in ("yes", "no"))
+    return (f'<fieldset class="rk-rtr-field rk-rtr-radios{extra_class}" id="{fid}" aria-describedby="{fid}-error"'
+            f'{" hidden" if hidden else ""}><legend>{_e(field["label"])}</legend>{hint_html}{radios}{error}</fieldset>')
+
+
 def _readiness_form() -> str:
     rows = []
+    both, control = rtr.BOTH_KNEES_FIELDS
     for field in READINESS_FIELDS:
         fid = f"rk-rtr-ready-{field['name']}"
         hint = f'<span class="rk-rtr-hint">Needed: {_e(readiness_label(field["name"]))}</span>'
         error = f'<p class="rk-rtr-field-error" id="{fid}-error" hidden></p>'
+        if field["name"] == rtr.STRENGTH_CRITERIA[0]:
+            # Which knees hurt, asked before the strength fields: "no" (one knee) unless changed.
+            rows.append(_radios(both, both["hint"], " rk-rtr-both-knees", checked="no"))
+            rows.append(_radios(control, "", " rk-rtr-when-both", hidden=True))
         if field["kind"] == "yes_no":
-            rows.append(
-                f'<fieldset class="rk-rtr-field rk-rtr-radios" id="{fid}" aria-describedby="{fid}-error">'
-                f"<legend>{_e(field['label'])}</legend>"
-                f'<label><input type="radio" name="{field["name"]}" value="yes"> Yes</label>'
-                f'<label><input type="radio" name="{field["name"]}" value="no"> No</label>'
-                f"{error}</fieldset>"
-            )
+            rows.append(_radios(field))
         else:
+            when = " rk-rtr-when-one" if field["name"] in rtr.STRENGTH_CRITERIA else ""
             rows.append(
-                f'<div class="rk-rtr-field"><label for="{fid}">{_e(field["label"])}</label>{hint}'
+                f'<div class="rk-rtr-field{when}"><label for="{fid}">{_e(field["label"])}</label>{hint}'
                 f'<input id="{fid}" name="{field["name"]}" type="text" inputmode="decimal" autocomplete="off" '
                 f'aria-describedby="{fid}-error">{error}</div>'
             )
