@@ -489,12 +489,7 @@
       DATA = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
       new Tracker(section).start();
     } catch (err) {
-      var body = section.querySelector(".rk-widget-body");
-      var p = document.createElement("p");
-      p.className = "rk-oc-error";
-      p.setAttribute("role", "alert");
-      p.textContent = "The tracker could not start (" + (err && err.message ? err.message : err) + "). Your saved results have not been changed.";
-      if (body) body.insertBefore(p, body.firstChild);
+      C.startError(section, "rk-oc-error", "The tracker could not start ({error}). Your saved results have not been changed.", err);
     }
   }
 

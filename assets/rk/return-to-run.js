@@ -1209,12 +1209,7 @@
       DATA = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
       new Planner(section).start();
     } catch (err) {
-      var body = section.querySelector(".rk-widget-body");
-      var p = document.createElement("p");
-      p.className = "rk-rtr-error";
-      p.setAttribute("role", "alert");
-      p.textContent = "The planner could not start (" + (err && err.message ? err.message : err) + "). Your saved log has not been changed.";
-      if (body) body.insertBefore(p, body.firstChild);
+      C.startError(section, "rk-rtr-error", "The planner could not start ({error}). Your saved log has not been changed.", err);
     }
   }
 

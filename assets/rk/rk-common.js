@@ -345,6 +345,15 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  // A tool that cannot start says so at the top of its section, in words, and says that what the
+  // reader saved is untouched (it is: nothing was read or written yet). Never a blank widget.
+  function startError(section, className, message, err) {
+    var body = section.querySelector(".rk-widget-body");
+    var p = el("p", { class: className, role: "alert" });
+    p.textContent = message.replace("{error}", err && err.message ? err.message : String(err));
+    if (body) body.insertBefore(p, body.firstChild);
+  }
+
   window.rkCommon = {
     daysFromCivil: daysFromCivil, civilFromDays: civilFromDays, pad: pad, parseIso: parseIso, isoOf: isoOf,
     compactDate: compactDate, weekday: weekday, todayIso: todayIso, utcStamp: utcStamp,
@@ -353,6 +362,6 @@
     utf8Length: utf8Length, foldLine: foldLine, icsLines: icsLines,
     storageProblem: storageProblem, problemWords: PROBLEM_WORDS, Store: Store,
     store: function () { return new Store(); },
-    el: el, svg: svg, download: download
+    el: el, svg: svg, download: download, startError: startError
   };
 })();

@@ -137,3 +137,24 @@ def test_the_page_scripts_keep_no_copies_of_the_shared_code():
                      "function csvRows", "function physicalLines", "function csvField", "function utf8Length",
                      '"\\ufeff" +'):
             assert copy not in source, f"{name}.js still has its own {copy}"
+
+
+def test_a_tool_that_cannot_start_says_so_and_that_saved_data_is_untouched():
+    """startError puts an alert with the error's words at the top of the widget's body, never a
+    traceback or a blank widget; the page scripts' start() use it (outcomes, return-to-run)."""
+    show = """(message, error) => {
+        const inserted = [];
+        const body = { insertBefore: (node, before) => inserted.push(node) };
+        const section = { querySelector: (sel) => (sel === ".rk-widget-body" ? body : null) };
+        const node = { attrs: {}, setAttribute(k, v) { this.attrs[k] = v; }, appendChild() {} };
+        document.createElement = () => node;
+        rkCommon.startError(section, "rk-x-error", message, new Error(error));
+        return inserted.map((n) => [n.attrs.class, n.attrs.role, n.textContent]);
+    }"""
+    (answer,) = call_common([(show, ["The planner could not start ({error}). Your saved log has not been changed.",
+                                     "Unexpected token"])])
+    assert answer == {"ok": [["rk-x-error", "alert",
+                              "The planner could not start (Unexpected token). Your saved log has not been changed."]]}
+    for name in ("outcomes", "return-to-run"):
+        source = (REPO / "assets" / "rk" / f"{name}.js").read_text(encoding="utf-8")
+        assert "C.startError(section" in source and "not been changed" in source, name
