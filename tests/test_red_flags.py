@@ -37,6 +37,11 @@ REQUIRED = {
     "bone_lump_or_weight_loss": "within_days",
     "numbness_or_weakness": "within_days",
     "no_improvement": "review",
+    # The physiotherapist's review (S4): a possible artery or nerve injury after a knee injury;
+    # a child's bone or joint infection before the knee looks red; pain that stops normal walking.
+    "cold_foot_after_injury": "emergency",
+    "child_fever_or_unwell": "same_day",
+    "severe_pain": "same_day",
 }
 
 
@@ -50,7 +55,11 @@ def test_levels_are_ordered_and_say_when_and_what():
     assert [lv.key for lv in order] == ["emergency", "same_day", "within_days", "review", "warning_sign"]
     assert CAT.levels["emergency"].when == "now" and "emergency number" in CAT.levels["emergency"].action
     assert CAT.levels["same_day"].when == "today"
-    assert "this week" in CAT.levels["within_days"].title.lower()
+    # One phrase for the within-days time frame everywhere (never "this week", read as 7 days).
+    assert CAT.levels["within_days"].when == "within 2–3 days"
+    assert CAT.levels["within_days"].title == "See a professional within 2–3 days"
+    assert "within 2–3 days" in CAT.levels["within_days"].action
+    assert CAT.levels["warning_sign"].when == "start now; no appointment needed"
     assert "not urgent" in CAT.levels["review"].action
     # Only the levels that mean "see someone first" stop the return-to-running programme.
     assert [lv.key for lv in order if lv.stop_running] == ["emergency", "same_day", "within_days"]
@@ -95,7 +104,7 @@ def test_check_orders_by_urgency_and_refuses_bad_answers():
 
 def test_page_markdown_lists_every_sign_with_its_level_and_source():
     md = red_flags.catalogue_markdown()
-    for level in ("Emergency — act now", "Get care today", "See a professional this week",
+    for level in ("Emergency — act now", "Get care today", "See a professional within 2–3 days",
                   "Check your plan with a professional"):
         assert f"## {level}" in md
     for sign in CAT.signs.values():
@@ -126,7 +135,7 @@ def broken(mutate):
         (lambda r: r["levels"]["same_day"].pop("when"), r"field 'levels.same_day': 'when' is a required property"),
         (lambda r: r["signs"][0].update(level="soon"), r"sign 'deformed': field 'level': 'soon' is not one of"),
         (lambda r: r["signs"][3].update(sources=["madeup2026"]), r"'madeup2026' is not a key of references.bib"),
-        (lambda r: r["signs"][3].update(sources=[]), r"sign 'leg_weakness_worsening': field 'sources': a sign needs"),
+        (lambda r: r["signs"][3].update(sources=[]), r"sign 'saddle_numbness': field 'sources': a sign needs"),
         (lambda r: r["signs"].append(dict(r["signs"][0])), r"sign 'deformed': the key is used twice"),
         (lambda r: r.__setitem__("signs", [s for s in r["signs"] if s["level"] != "emergency"]),
          r"no sign has level 'emergency'"),
@@ -136,3 +145,40 @@ def broken(mutate):
 def test_a_broken_catalogue_names_file_and_field(mutate, message):
     with pytest.raises(DataFileError, match=message):
         red_flags.parse(broken(mutate), red_flags.CATALOGUE_FILE)
+
+
+def test_a_warm_swollen_knee_is_same_day_whether_or_not_it_looks_red():
+    # S1: redness is often absent in a septic joint and hard to see on darker skin, so "warm and
+    # swollen" is enough for the same-day sign, and the within-days swelling is "not warm".
+    hot = CAT.signs["hot_red_swollen"]
+    assert hot.level == "same_day"
+    for text in (hot.label, hot.question):
+        assert "warm and swollen" in text and "may or may not" in text or "whether or not" in text
+    assert "not warm" in CAT.signs["swelling"].label and "red" not in CAT.signs["swelling"].label
+    assert "not warm" in CAT.signs["swelling"].question
+
+
+def test_same_day_signs_that_can_need_more_say_so_in_their_escalation():
+    # S2: the limping child's "emergency department today, keep weight off the leg" and the hot
+    # joint's "very unwell: emergency now" are their own field, shown unfolded on the outcome.
+    child = CAT.signs["child_limp_or_hip_pain"].escalation
+    assert "emergency department today" in child and "keep weight off the leg" in child
+    assert "cannot put any weight" in child and "emergency number" in child
+    assert "very unwell" in CAT.signs["hot_red_swollen"].escalation
+    assert "emergency" in CAT.signs["child_fever_or_unwell"].escalation
+    flag = red_flags.check(child_limp_or_hip_pain=True)[0]
+    assert child in flag.message
+
+
+def test_night_pain_merges_pain_that_wakes_you_and_severe_pain_is_about_walking():
+    assert "wakes you" in CAT.signs["night_pain"].label
+    assert "cannot walk normally" in CAT.signs["severe_pain"].label
+    assert "sleep" not in CAT.signs["severe_pain"].label
+
+
+def test_bone_lump_sign_leaves_out_the_osgood_schlatter_bump_and_under_18s_get_2_days():
+    sign = CAT.signs["bone_lump_or_weight_loss"]
+    assert "other than the bump just below the kneecap" in sign.label
+    assert "growing" in sign.label and sign.label.startswith("rare, but worth asking")
+    assert "within 2 days" in sign.why and "course's choice" in sign.why
+    assert "within 2 days" in CAT.signs["night_pain"].why

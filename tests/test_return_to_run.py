@@ -515,7 +515,7 @@ def test_flags_most_severe_first_with_advice():
         ("no_improvement", "review"), ("new_ache", "warning_sign")]
     assert "Call the emergency number now" in flags[0].message
     assert "same-day assessment today" in flags[1].message
-    assert "physiotherapist or doctor within the next few days" in flags[2].message
+    assert "physiotherapist or doctor within 2–3 days" in flags[2].message
     assert "routine appointment" in flags[3].message and "not a sign of harm" in flags[3].message
     assert "20–30%" in flags[4].message and "1–2\u00a0weeks" in flags[4].message
     # Emergency, same-day and within-days signs stop the programme; a review or a warning sign does not.
@@ -525,9 +525,12 @@ def test_flags_most_severe_first_with_advice():
 
 def test_the_articles_see_a_professional_signs_are_all_there():
     levels = {s.key: s.level for s in red_flag_catalogue.load().ordered()}
-    for key in ("severe_pain", "swelling", "giving_way", "catching", "injury_onset", "night_pain",
+    for key in ("swelling", "giving_way", "catching", "injury_onset", "night_pain",
                 "suspected_stress_fracture"):
         assert levels[key] == "within_days", key
+    # The article's "severe pain" is split (the physiotherapist's review): pain that stops normal
+    # walking is same-day; pain that wakes you is part of night_pain (within days).
+    assert levels["severe_pain"] == "same_day" and "wakes you" in red_flag_catalogue.load().signs["night_pain"].label
     # A knee that is stuck and will not straighten is assessed the same day (a possible displaced
     # meniscus tear); no improvement is a review of the plan, not an emergency.
     assert levels["locked"] == "same_day" and levels["no_improvement"] == "review"

@@ -237,3 +237,90 @@ def test_every_outcome_link_is_a_page_of_the_book(tree_id):
     for node in TREES[tree_id].nodes.values():
         for link in node.links:
             assert link["doc"].lstrip("/") in pages, (node.id, link["doc"])
+
+
+# --- the physiotherapist's review: new signs, "not sure" routed up, visible escalations --------
+
+NEW_SIGNS = {"cold_foot_after_injury": "emergency", "child_fever_or_unwell": "same_day", "severe_pain": "same_day"}
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+@pytest.mark.parametrize(("sign", "level"), sorted(NEW_SIGNS.items()))
+def test_each_new_sign_is_at_its_level_and_asked_on_the_first_screens(tree_id, sign, level):
+    """Removing a new sign, or moving it down a level, fails here: it must be in the catalogue at
+    its level and on the first screen (emergency) or second screen (same day) of every tree, and
+    a "yes" to it must end at that level."""
+    assert CAT.signs[sign].level == level
+    tree = TREES[tree_id]
+    screen = tree.nodes["screen_emergency" if level == "emergency" else "screen_same_day"]
+    assert sign in screen.answers[0].signs
+    assert tree.nodes[screen.answers[0].next].outcome == level
+    assert CAT.signs[sign].label in screen.items
+    # and the checker fails a tree whose screen no longer asks it
+    broken = w.without_sign(tree, screen.id, sign)
+    assert any(f"sign '{sign}'" in p for p in w.safety_problems(broken))
+
+
+def _worst_rank(tree, node_id):
+    """The least urgent outcome reachable from a node (what the reader may end at)."""
+    node = tree.nodes[node_id]
+    if node.is_outcome:
+        return w.kind_rank(node.outcome)
+    return min(_worst_rank(tree, a.next) for a in node.answers)
+
+
+def _is_unsure(answer):
+    return answer.says == "unsure" or re.search(r"not sure", answer.label, re.I) is not None
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_not_sure_answer_goes_to_the_more_cautious_outcome(tree_id):
+    """"When unsure, route up": every "not sure" answer leads only to outcomes at least as urgent
+    as the most cautious of its sibling answers. Siblings that report a specific finding ("the
+    knee locked") are left out: a reader who is not sure did not see that finding, and the
+    checker already routes a reported sign by its own level."""
+    tree = TREES[tree_id]
+    checked = 0
+    for node in tree.nodes.values():
+        for answer in node.answers:
+            if not _is_unsure(answer):
+                continue
+            siblings = [a for a in node.answers if a is not answer and a.says not in ("yes",)]
+            most_cautious = max(_worst_rank(tree, a.next) for a in siblings)
+            assert _worst_rank(tree, answer.next) >= most_cautious, (node.id, answer.label)
+            checked += 1
+    assert checked
+
+
+def test_the_not_sure_answers_the_review_asked_for_exist():
+    def labels(tree_id, node_id):
+        return {a.label: a.next for a in TREES[tree_id].nodes[node_id].answers}
+
+    assert labels("can_i_run_today", "rehab_next_day")["I'm not sure"] == "repeat_stage"
+    unclear = TREES["can_i_run_today"].nodes[labels("can_i_run_today", "healthy_signs")["Something else, or I'm not sure"]]
+    assert unclear.outcome == "review" and "don't increase your running" in unclear.text.lower()
+    for node_id in ("squat", "step_down", "theatre", "clarke"):
+        assert labels("self_tests", node_id)["I'm not sure"] == "unclear_result", node_id
+    assert "A sharp pain, and I stopped" in labels("self_tests", "step_down")
+    assert "did not give a clear answer" in TREES["self_tests"].nodes["unclear_result"].title
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_screen_outcomes_carry_each_signs_escalation_unfolded(tree_id):
+    tree = TREES[tree_id]
+    same_day = tree.nodes["screen_same_day_outcome"]
+    for sign in CAT.signs_at("same_day"):
+        if sign.escalation:
+            assert sign.escalation in same_day.escalations
+    assert any("keep weight off the leg" in e for e in same_day.escalations)
+    assert any("very unwell" in e for e in same_day.escalations)
+    data = tree.to_data()["nodes"]["screen_same_day_outcome"]
+    assert data["escalations"] == list(same_day.escalations)
+
+
+def test_the_emergency_outcome_says_call_and_not_to_drive():
+    text = TREES["self_tests"].nodes["screen_emergency_outcome"].text
+    assert "Call the emergency number now." in text
+    assert "With chest pain or breathlessness, do not drive yourself." in text
+    assert "If you are not sure, still call" in text
+    assert "go to an emergency department now" not in text

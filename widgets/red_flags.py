@@ -7,7 +7,7 @@ page render it, and the return-to-running planner's warning-sign check uses it. 
 widgets, no HTML.
 
 Levels, most urgent first: ``emergency`` (call the emergency number now), ``same_day`` (urgent
-care today), ``within_days`` (a physiotherapist or doctor this week), ``review`` (no progress:
+care today), ``within_days`` (a physiotherapist or doctor within 2–3 days), ``review`` (no progress:
 check the plan at a routine appointment), ``warning_sign`` (self-management: the source article's
 early warning signs). Sources are keys of ``references.bib``.
 """
@@ -63,6 +63,7 @@ SCHEMA = {
                     "level": _TEXT, "label": _TEXT, "question": _TEXT, "why": _TEXT,
                     "sources": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9]+$"}},
                     "article": _TEXT, "short": _TEXT, "in_programme": {"type": "boolean"},
+                    "escalation": _TEXT,
                     "basis": {"enum": ["route_up"]},
                 },
             },
@@ -100,6 +101,9 @@ class Sign:
     basis: str | None = None
     short: str | None = None  # a few words for the disclaimer (emergency and same-day signs)
     in_programme: bool = True  # asked before each run of the return-to-running programme
+    # The sign's own next step when it is more urgent than the level's action ("go now if…"):
+    # shown in full wherever the sign's outcome is, never folded away.
+    escalation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,7 @@ def parse(raw: object, path: Path) -> Catalogue:
             raise DataFileError(f"{where}: field 'sources': a sign needs a source, the article's words, "
                                 "or 'basis: route_up'")
         text = {k: fill_numbers(" ".join(str(s[k]).split()), f"{where}, field '{k}'")
-                for k in ("label", "question", "why")}
+                for k in ("label", "question", "why", "escalation") if k in s}
         if s["level"] in SCREEN_LEVELS and "short" not in s:
             raise DataFileError(f"{where}: field 'short': emergency and same-day signs need a short form "
                                 "for the disclaimer")
@@ -242,7 +246,8 @@ def check(**answers: bool) -> list[Flag]:
         if not isinstance(answer, bool):
             raise ValueError(f"{key} must be True or False, got {answer!r}")
     flagged = [s for s in cat.ordered() if answers.get(s.key)]
-    return [Flag(s.key, s.level, cat.levels[s.level].title, f"{s.why} {cat.levels[s.level].action}")
+    return [Flag(s.key, s.level, cat.levels[s.level].title,
+                 " ".join(t for t in (s.why, s.escalation, cat.levels[s.level].action) if t))
             for s in flagged]
 
 
@@ -290,7 +295,8 @@ def catalogue_markdown() -> str:
             out += [f"## {level.title}", ""]
         out += [f"**When: {level.when}.** {level.action}", ""]
         for s in signs:
-            out.append(f"- **{s.label[0].upper()}{s.label[1:]}.** {s.why} ({_source_note(s)})")
+            escalation = f" **{s.escalation}**" if s.escalation else ""
+            out.append(f"- **{s.label[0].upper()}{s.label[1:]}.** {s.why}{escalation} ({_source_note(s)})")
         out.append("")
     return "\n".join(out)
 

@@ -90,6 +90,9 @@ class Node:
     title: str | None = None
     text: str | None = None
     links: tuple[dict, ...] = ()
+    # An outcome's sign-specific next steps (the catalogue's `escalation`), shown next to the
+    # level's action, never folded: "go now if they cannot bear weight" must not be hidden.
+    escalations: tuple[str, ...] = ()
 
     @property
     def is_outcome(self) -> bool:
@@ -118,7 +121,7 @@ class Tree:
             "nodes": {
                 node_id: (
                     {"outcome": n.outcome, "title": n.title, "text": n.text, "items": list(n.items),
-                     "links": list(n.links)}
+                     "escalations": list(n.escalations), "links": list(n.links)}
                     if n.is_outcome
                     else {"question": n.question, "help": n.help, "items": list(n.items),
                           "answers": [{"label": a.label, "next": a.next} for a in n.answers]}
@@ -220,6 +223,7 @@ def screen_nodes(after_screen: str) -> dict[str, Node]:
         return Node(id=f"{SCREEN_PREFIX}{kind}_outcome", outcome=kind, title=title, text=text,
                     items=tuple(f"{cat.signs[k].label[0].upper()}{cat.signs[k].label[1:]}: {cat.signs[k].why}"
                                 for k in keys),
+                    escalations=tuple(cat.signs[k].escalation for k in keys if cat.signs[k].escalation),
                     links=({"text": "All the red flags, and how soon each needs care", "doc": "/book/red-flags"},))
 
     nodes = [
@@ -232,8 +236,9 @@ def screen_nodes(after_screen: str) -> dict[str, Node]:
                        "Do any of these apply?"),
         outcome("emergency", emergency, "Call for help now",
                 "What you described can be a medical emergency. Get help first; the questions about "
-                "runner's knee can wait. If you are not sure, go to an emergency department now, and "
-                "call the emergency number if you cannot get there safely."),
+                "runner's knee can wait. Call the emergency number now. With chest pain or "
+                "breathlessness, do not drive yourself. If you are not sure, still call: they will "
+                "tell you where to go."),
         outcome("same_day", same_day, "This needs to be checked today",
                 "What you described is not part of runner's knee and needs a same-day assessment. If "
                 "you are not sure whether it applies, get it checked anyway: being seen and told it is "

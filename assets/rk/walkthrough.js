@@ -24,6 +24,16 @@
     return root + doc.replace(/^\//, "") + ".html";
   }
 
+  // What an outcome shows unfolded, first: the level's action (urgent kinds only), then each
+  // sign's own next step ("go now if…"). Pure, so tests/static/test_walkthrough.py can compare it
+  // with widgets.walkthrough under Node.
+  function visibleAction(tree, nodeId) {
+    var node = tree.nodes[nodeId];
+    var level = tree.levels[node.outcome];
+    return (level ? [level.action] : []).concat(node.escalations || []);
+  }
+  window.rkWalkthrough = { visibleAction: visibleAction };
+
   function Player(section) {
     this.section = section;
     this.tree = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
@@ -60,6 +70,7 @@
       var lv = this.tree.levels[end.outcome];
       lines.push("", "Result: " + this.tree.kinds[end.outcome] + " — " + end.title);
       if (lv) lines.push("What to do, " + lv.when + ": " + lv.action);
+      (end.escalations || []).forEach(function (e) { lines.push(e); });
     }
     return lines.join("\n");
   };
@@ -110,7 +121,12 @@
       }
       kind.appendChild(document.createTextNode(this.tree.kinds[node.outcome]));
       box.appendChild(kind);
-      if (level) box.appendChild(el("p", { class: "rk-wt-action", text: level.action }));
+      var shown = visibleAction(this.tree, cur.id);
+      if (level) box.appendChild(el("p", { class: "rk-wt-action", text: shown[0] }));
+      // A sign's own next step ("go now if they cannot bear weight"), visible next to the action,
+      // never folded: the words come from the catalogue's `escalation` field.
+      var steps = shown.slice(level ? 1 : 0);
+      if (steps.length) box.appendChild(itemList("rk-wt-escalations", steps));
       heading = el("h3", { class: "rk-wt-title", tabindex: "-1", text: node.title });
       box.appendChild(heading);
       box.appendChild(el("p", { text: node.text }));

@@ -21,9 +21,19 @@ def test_clicking_to_a_within_days_outcome_back_and_restart():
     live.answers.children[1].click()  # no emergency sign
     live.answers.children[1].click()  # no same-day sign
     live.answers.children[1].click()  # started with an injury
-    assert "See a professional this week" in live.text.value
+    assert "See a professional within 2–3 days" in live.text.value
     assert "The pain started with an injury" in live.text.value
     live.back_button.click()
     assert "How did the pain start?" in live.text.value
     live.restart_button.click()
     assert "safety check" in live.text.value and live.back_button.disabled
+
+
+def test_same_day_outcome_shows_each_signs_escalation_outside_the_fold():
+    live = LiveWalkthrough("is_this_runners_knee")
+    live.answers.children[1].click()  # no emergency sign
+    live.answers.children[0].click()  # a same-day sign
+    before_fold = live.text.value.split("<details>", 1)[0]
+    for sign in red_flags.load().signs_at("same_day"):
+        if sign.escalation:
+            assert sign.escalation.replace("'", "&#x27;") in before_fold, sign.key

@@ -44,3 +44,23 @@ def test_without_javascript_each_sign_is_listed_under_its_own_level_and_action()
         listed = re.findall(r"<li>(.*?)</li>", body)
         assert listed == [s.label.replace("'", "&#x27;") for s in cat.signs_at(level)]
     assert "Call the emergency number now" in groups["emergency"]
+
+
+def test_the_player_shows_the_action_and_each_escalation_as_python_says():
+    """Node parity: assets/rk/walkthrough.js shows, unfolded, the level's action and then each
+    sign's escalation, exactly the words widgets.walkthrough gives the outcome."""
+    from tests.static.node import call_script
+    from widgets import walkthrough as w
+
+    for tree_id in ("can_i_run_today", "self_tests", "is_this_runners_knee"):
+        view = walkthrough_view(tree_id)
+        tree = w.load(tree_id)
+        data = embedded(view.to_html())
+        outcomes = [n for n in tree.nodes.values() if n.is_outcome]
+        answers = call_script("walkthrough", view, [("rkWalkthrough.visibleAction", [data, n.id]) for n in outcomes])
+        cat = red_flags.load()
+        for node, answer in zip(outcomes, answers):
+            level = [cat.levels[node.outcome].action] if node.outcome in w.URGENT_KINDS else []
+            assert answer == {"ok": level + list(node.escalations)}, (tree_id, node.id)
+        same_day = answers[[n.id for n in outcomes].index("screen_same_day_outcome")]["ok"]
+        assert any("keep weight off the leg" in line for line in same_day[1:])

@@ -45,6 +45,10 @@ class LiveWalkthrough:
             head = (f"<p>{icon_svg(level.icon)} <b>{html.escape(level.title)}</b></p>"
                     f"<p><b>{html.escape(level.action)}</b></p>" if level else
                     f"<p><b>{html.escape(kind_label(node.outcome))}</b></p>")
+            # A sign's own next step ("go now if…"), visible next to the action, never folded.
+            head += (f"<ul class=\"rk-wt-escalations\">"
+                     + "".join(f"<li><b>{html.escape(e)}</b></li>" for e in node.escalations) + "</ul>"
+                     if node.escalations else "")
             self.text.value = (
                 f"{head}<h3>{html.escape(node.title)}</h3><p>{html.escape(node.text)}</p>"
                 + (f"<details><summary>What each of these signs can mean</summary>{_items(node.items)}</details>"
