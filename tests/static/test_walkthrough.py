@@ -4,8 +4,10 @@ levels, icons and disclaimer; without JavaScript the page still lists the screen
 import json
 import re
 
-from widgets import red_flags
-from widgets.static.walkthrough import walkthrough_view
+import pytest
+
+from widgets import red_flags, walkthrough
+from widgets.static.walkthrough import PAGE_LINKS, TREE_LINKS, walkthrough_view
 
 
 def embedded(html):
@@ -33,17 +35,58 @@ def test_without_javascript_the_screen_signs_are_listed():
 
 def test_without_javascript_each_sign_is_listed_under_its_own_level_and_action():
     # A reader with an emergency sign and no JavaScript (or the PDF edition) must read the
-    # emergency action next to it, never only "get care today".
+    # emergency action next to it, never only "get care today"; the condition comes first.
     cat = red_flags.load()
     html = walkthrough_view("can_i_run_today").to_html()
     fallback = html.split('class="rk-widget-body">', 1)[1]
     groups = dict(re.findall(r'data-level="(\w+)">(.*?)</div>', fallback))
-    assert list(groups) == list(red_flags.SCREEN_LEVELS)
+    assert list(groups) == ["emergency", "same_day", "within_days"]
+    must_ask = set(walkthrough.load("can_i_run_today").must_ask)
     for level, body in groups.items():
-        assert cat.levels[level].title in body and "call the emergency number" in cat.levels["emergency"].action.lower()
         listed = re.findall(r"<li>(.*?)</li>", body)
-        assert listed == [s.label.replace("'", "&#x27;") for s in cat.signs_at(level)]
-    assert "Call the emergency number now" in groups["emergency"]
+        expected = [s for s in cat.signs_at(level) if level != "within_days" or s.key in must_ask]
+        assert listed == [s.label.replace("'", "&#x27;") for s in expected]
+        # "If any of these applies" before the list; the title and action after it
+        assert body.startswith("<p>If any of these applies:</p><ul>")
+        assert body.index(cat.levels[level].title) > body.index("</ul>")
+    assert "Call the emergency number now" in groups["emergency"].split("</ul>", 1)[1]
+
+
+@pytest.mark.parametrize("tree_id", ["can_i_run_today", "self_tests", "is_this_runners_knee"])
+def test_without_javascript_every_must_ask_level_is_listed(tree_id):
+    """S3: the fallback lists every sign the tree's must_ask requires, within-days ones too, so a
+    runner without JavaScript still meets "don't run today" signs; removing them fails here."""
+    cat = red_flags.load()
+    tree = walkthrough.load(tree_id)
+    fallback = walkthrough_view(tree_id).to_html().split('class="rk-widget-body">', 1)[1]
+    groups = dict(re.findall(r'data-level="(\w+)">(.*?)</div>', fallback))
+    assert any(cat.signs[k].level == "within_days" for k in tree.must_ask)
+    for key in tree.must_ask:
+        sign = cat.signs[key]
+        assert f"<li>{sign.label.replace(chr(39), '&#x27;')}</li>" in groups[sign.level], key
+    assert cat.levels["within_days"].title in groups["within_days"]
+    # the same-day escalations are on the page, not only in the script
+    for sign in cat.signs_at("same_day"):
+        if sign.escalation:
+            assert sign.escalation.replace("'", "&#x27;") in groups["same_day"]
+    assert '<a href="../red-flags.html">' in fallback
+    assert '<a href="../symptoms-and-diagnosis/when-to-see-a-professional.html">' in fallback
+    if tree_id == "self_tests":
+        assert "If any of these applies, skip the self-tests." in fallback
+    if tree_id == "can_i_run_today":
+        assert "The pain rules for running" in fallback
+
+
+def test_the_walkthrough_pages_sit_one_folder_below_book():
+    # The fallback's links go up one folder ("../red-flags.html"): true only for book/<section>/.
+    from tests.conftest import REPO
+    pages = [p for p in (REPO / "book").rglob("*.ipynb") if "walkthrough_view(" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 3
+    for page in pages:
+        assert page.parent.parent == REPO / "book", page
+    for _, href in (*PAGE_LINKS, *(link for links in TREE_LINKS.values() for link in links)):
+        assert (REPO / "book" / "x" / href).resolve().with_suffix(".md").exists() or \
+               (REPO / "book" / "x" / href).resolve().with_suffix(".ipynb").exists(), href
 
 
 def test_the_player_shows_the_action_and_each_escalation_as_python_says():
