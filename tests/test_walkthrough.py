@@ -324,3 +324,16 @@ def test_the_emergency_outcome_says_call_and_not_to_drive():
     assert "With chest pain or breathlessness, do not drive yourself." in text
     assert "If you are not sure, still call" in text
     assert "go to an emergency department now" not in text
+
+
+def test_the_self_tests_page_skip_list_is_the_walkthroughs_own():
+    """S8: the page's "skip the self-tests if…" list is generated from the tree's must_ask, so it
+    is never shorter than the walkthrough's safety list."""
+    from tests.conftest import REPO
+
+    md = w.skip_list_markdown("self_tests")
+    for key in TREES["self_tests"].must_ask:
+        assert f"- {CAT.signs[key].label}\n" in md + "\n", key
+    assert "Emergency — act now" in md and "Get care today" in md
+    page = (REPO / "book" / "symptoms-and-diagnosis" / "self-tests.md").read_text(encoding="utf-8")
+    assert "{generated} widgets.walkthrough:skip_list_markdown self_tests" in page

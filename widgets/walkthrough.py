@@ -419,3 +419,16 @@ class Session:
             question = node.question + (f" ({'; '.join(node.items)})" if node.items else "")
             out.append((question, node.answers[i].label))
         return out
+
+
+def skip_list_markdown(tree_id: str) -> str:
+    """The signs a tree asks before any self-management answer, as MyST bullets for its page
+    (the self-tests page: "skip the tests if…"): the emergency and same-day signs first, by
+    their level's title, then every ``must_ask`` sign in the catalogue's words. Generated, so
+    the page's list can never be shorter than the walkthrough's."""
+    tree = load(tree_id)
+    cat = red_flags.load()
+    titles = " or ".join(f"“{cat.levels[lv].title}”" for lv in red_flags.SCREEN_LEVELS)
+    out = [f"- any sign under {titles} on the {{doc}}`red-flags page </book/red-flags>`"]
+    out += [f"- {s.label}" for s in cat.ordered() if s.key in tree.must_ask]
+    return "\n".join(out)
