@@ -337,3 +337,15 @@ def test_the_self_tests_page_skip_list_is_the_walkthroughs_own():
     assert "Emergency — act now" in md and "Get care today" in md
     page = (REPO / "book" / "symptoms-and-diagnosis" / "self-tests.md").read_text(encoding="utf-8")
     assert "{generated} widgets.walkthrough:skip_list_markdown self_tests" in page
+
+
+def test_young_runners_with_a_sign_are_told_2_days_for_bone_pain_lumps_and_night_pain():
+    """S5: an under-18 who ticks a sign reaches an outcome that gives the course's 2-day time
+    frame for unexplained bone pain, a lump or night pain; the Osgood–Schlatter checklist says
+    its usual bump is not the "hard lump"."""
+    tree = TREES["is_this_runners_knee"]
+    for node_id in ("young_pf_flags", "young_osgood_flags", "young_slj_flags"):
+        yes = tree.nodes[tree.nodes[node_id].answers[0].next]
+        assert yes.id == "young_flags_found" and yes.outcome == "within_days"
+        assert "within 2 days" in yes.text and "course's choice" in yes.text
+    assert "bump just below the kneecap" in tree.nodes["young_osgood_flags"].help
