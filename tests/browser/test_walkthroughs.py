@@ -122,3 +122,19 @@ def test_keyboard_only(watched_page, site_url):
     assert got_kind == "within_days"
     assert page.evaluate("document.activeElement.className") == "rk-wt-title"
     watched_page.assert_clean()
+
+
+def test_same_day_outcome_shows_each_escalation_without_opening_anything(watched_page, site_url):
+    """S2: the limping child's "emergency department today, keep weight off the leg" and the hot
+    joint's "very unwell: emergency now" are visible on the outcome, not inside a <details>."""
+    page = watched_page.page
+    page.goto(f"{site_url}/{IS_THIS}.html")
+    click_path(page, ["No, none of these", "Yes, one or more"])
+    outcome(page)
+    steps = page.locator(".rk-wt-outcome > ul.rk-wt-escalations > li")
+    expected = [s.escalation for s in red_flags.load().signs_at("same_day") if s.escalation]
+    assert steps.all_inner_texts() == expected
+    for i in range(steps.count()):
+        assert steps.nth(i).is_visible()
+    assert page.locator("details ul.rk-wt-escalations").count() == 0
+    watched_page.assert_clean()
