@@ -136,8 +136,11 @@ def test_numbers_are_filled_from_clinical_data():
     load = QUIZZES["what-is-runners-knee"].question("running-load")
     assert [o.text for o in load.options] == [
         clinical.get(key).display() for key in ("joint_force.walking", "joint_force.stairs")
-    ] + [f"{clinical.get('joint_force.running').display()} ({clinical.CONTRADICTED_MARKER})"]
-    # The running figure is one research contradicts (evidence register): the quiz says so.
+    ] + ["About 4–5 × body weight",
+         f"{clinical.get('joint_force.running').display()} ({clinical.CONTRADICTED_MARKER})"]
+    # The measured figure is the right answer; the article's, which research contradicts
+    # (evidence register), is a wrong option and carries the marker.
+    assert [o.correct for o in load.options] == [False, False, True, False]
     assert clinical.get("joint_force.running").contradicted
 
 
