@@ -125,9 +125,9 @@
     // --- the programme that progresses (mirrors widgets.progression) ------------------------
     var P = cfg.progression;
 
-    // decide(): widgets.return_to_run.decide, the course's one pain rule.
+    // decide(): widgets.progression.decide, the exercise pain limit as a weekly rule (P.rules).
     function decide(pain, worse) {
-      if (worse || pain > P.rules.step_back_above) return "step_back";
+      if (worse || pain >= P.rules.step_back_from) return "step_back";
       if (pain < P.rules.progress_below) return "progress";
       return "repeat";
     }
@@ -181,11 +181,11 @@
             text = fill(P.templates.progress_stay, { done: good[stage - 1], needed: t[stage - 1] });
           }
         } else if (decision === "repeat") {
-          text = fill(P.templates.repeat, { below: P.rules.below_text, above: P.rules.above_text });
+          text = fill(P.templates.repeat, { below: P.rules.below_text, limit: P.rules.limit_text });
         } else {
           stage = Math.max(stage - 1, 1);
           var why = [];
-          if (entry[0] > P.rules.step_back_above) why.push(fill(P.why_pain, { above: P.rules.above_text }));
+          if (entry[0] >= P.rules.step_back_from) why.push(fill(P.why_pain, { limit: P.rules.limit_text }));
           if (entry[1]) why.push(P.why_next_day);
           text = fill(P.templates.step_back, { why: why.join(" and "), stage: P.stage_titles[stage - 1] });
         }

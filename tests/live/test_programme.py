@@ -50,7 +50,7 @@ def test_logging_a_week_replans_as_the_model_does(tmp_path):
     assert "Stage 3" in live.table.value and live.plan.stages() == [1, 1, 2, 2, 3, 3]
     assert live.log_week(0, False).startswith("A good week (1 of 2")
     live.log_week(0, False)
-    assert live.log_week(5, False).startswith("Step back (pain above 3/10)")
+    assert live.log_week(5, False).startswith("Step back (pain of 3/10 or more)")
     expected = progression.plan(START, [0, 2, 4], 6, [(0, False), (0, False), (5, False)])
     assert live.plan.stages() == expected.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
     assert "pain 5/10: Step back" in live.table.value

@@ -135,8 +135,9 @@ def test_the_script_replans_as_python_does(cases):
 
 
 def test_the_script_decides_as_the_shared_rule_does():
-    from widgets import return_to_run
-    cases = return_to_run.rule_cases()
+    from widgets import progression
+    grid = [(k / 2, w, progression.decide(k / 2, w)) for k in range(21) for w in (False, True)]
+    cases = progression.rule_cases() + grid
     calls = [("rkProgramme.api().decide", [pain, worse]) for pain, worse, _ in cases]
     answers = call_script("programme", WIDGET, calls)
     assert [a["ok"] for a in answers] == [expected for _, _, expected in cases]
