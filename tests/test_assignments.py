@@ -101,8 +101,10 @@ def test_reference_values_are_the_hand_computed_ones():
 
 
 def test_the_new_chapters_reference_values_are_the_hand_computed_ones():
-    # Progress below 2/10, step back above 3/10; the limits themselves repeat.
-    assert sol.pain_rule_answers((1.9, 2, 3, 3.1))["decisions"] == ["progress", "repeat", "repeat", "step_back"]
+    # Carry on below 2/10, hold from 2 to below 4/10, stop (step back a stage) at 4/10 or more:
+    # 2 itself holds, 4 itself stops.
+    assert sol.pain_rule_answers((1.9, 2, 3.9, 4))["decisions"] == ["progress", "repeat", "repeat", "step_back"]
+    assert sol.pain_rule_answers((3, 3.1, 3.5))["decisions"] == ["repeat"] * 3
     assert sol.pain_rule_answers((0, 1.9), True)["decisions"] == ["step_back", "step_back"]
     # Ratings 3+2+1+2+1+2 = 11: the "some" band (up to 11); tips from 2; "not sure" routes up.
     assert sol.worry_answers() == {"band": "some", "tips": ["damage", "avoid", "worst", "tense"],

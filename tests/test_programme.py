@@ -196,12 +196,17 @@ def test_csv_rows_by_hand():
     text = programme_csv(p)
     assert text.startswith("date,weekday,week,session,exercise,dose,done\r\n") and text.endswith("\r\n")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert len(rows) == 1 + 18 * 7 + 4
-    assert rows[1] == ["2027-01-29", "Fri", "1", "1/18", "Clamshell", "3 sets of 20 repetitions per side", ""]
-    assert rows[8] == ["2027-02-01", "Mon", "1", "2/18", "Clamshell", "3 sets of 20 repetitions per side", ""]
+    # 6 sessions in each stage (weeks 1–2, 3–4, 5–6): 5, 6 and 5 exercises.
+    assert len(rows) == 1 + 6 * 5 + 6 * 6 + 6 * 5 + 4
+    assert rows[1] == ["2027-01-29", "Fri", "1", "1/18", "Wall sit, shallow", "5 × 30-second holds", ""]
+    assert rows[3] == ["2027-01-29", "Fri", "1", "1/18", "Clamshell", "3 sets of 15 per side", ""]
+    assert rows[6] == ["2027-02-01", "Mon", "1", "2/18", "Wall sit, shallow", "5 × 30-second holds", ""]
+    # Session 7 (Fri 12 Feb, week 3) is the first of stage 2: clamshell with a band.
+    assert rows[1 + 6 * 5 + 3] == ["2027-02-12", "Fri", "3", "7/18", "Clamshell with a band",
+                                   "3 sets of 15 per side", ""]
     assert rows[-1] == ["2027-03-12", "Fri", "maintenance", "2\u00a0sessions per week", "Hip hike",
                         "2 sets × 15 repetitions", ""]
-    assert {r[4] for r in rows[1:-4]} == {e.name for e in rehab.EXERCISES}
+    assert "3 sets of 20 repetitions per side" not in text  # the article's clamshell dose is no stage's
 
 
 def test_ics_parses_back_with_all_day_events_and_stable_uids():
@@ -219,7 +224,8 @@ def test_ics_parses_back_with_all_day_events_and_stable_uids():
     assert first.decoded("dtstamp") == STAMP
     description = str(first["description"])
     assert "Keep knee pain during the exercises below 3/10." in description
-    assert "- Clamshell: 3 sets of 20 repetitions per side" in description
+    assert description.startswith("Stage 1: calm the knee")
+    assert "- Clamshell: 3 sets of 15 per side" in description
     assert str(first["transp"]) == "TRANSPARENT"
     maintenance = events[-1]
     assert maintenance.decoded("dtstart") == D(2027, 2, 8)

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from widgets import clinical, progression, return_to_run
+from widgets import clinical, progression
 from widgets.progression import plan
 from widgets.return_to_run import pain_rule
 
@@ -66,21 +66,43 @@ def test_good_weeks_move_on_and_the_log_is_kept():
     assert [w.logged is None for w in p.plan_weeks] == [False] * 3 + [True] * 3
 
 
-def test_pain_from_2_to_3_holds_the_stage_a_week():
+def test_pain_from_2_to_under_3_holds_the_stage_a_week():
     # Week 3 (stage 2) at 2.5/10: the week does not count, so stage 2 takes weeks 3, 4 and 5.
     p = plan(START, MWF, 6, [(0, False), (0, False), (2.5, False)])
     assert p.stages() == [1, 1, 2, 2, 2, 3, 3]
     assert p.plan_weeks[2].decision == "repeat"
-    assert p.plan_weeks[2].next_text == ("Pain from 2/10 to 3/10: this week does not count; next week, "
+    assert p.plan_weeks[2].next_text == ("Pain from 2/10 to under 3/10: this week does not count; next week, "
                                          "the same stage again.")
 
 
-def test_pain_above_3_or_a_worse_next_day_steps_back():
+def test_pain_of_3_breaks_the_exercise_limit_and_steps_back():
+    # The exercise limit is "below 3/10": a week at 3/10 goes back a stage, as 5/10 does.
+    p = plan(START, MWF, 6, [(0, False), (0, False), (3, False)])
+    assert p.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
+    assert p.plan_weeks[2].next_text == ("Step back (pain of 3/10 or more): next week, "
+                                         "Stage 1: calm the knee, wake up the muscles.")
+    assert [progression.decide(x, False) for x in (0, 1.5, 1.99, 2, 2.5, 2.99, 3, 3.5, 10)] == (
+        ["progress"] * 3 + ["repeat"] * 3 + ["step_back"] * 3)
+    assert all(progression.decide(x / 2, True) == "step_back" for x in range(21))
+
+
+def test_the_weekly_bands_partition_the_scale():
+    # Every whole and half pain, with or without an increase after, gets exactly one move,
+    # from the conditions in the rule's own words.
+    for pain in [k / 2 for k in range(21)]:
+        for worse in (False, True):
+            bands = {"progress": pain < 2 and not worse, "repeat": 2 <= pain < 3 and not worse,
+                     "step_back": pain >= 3 or worse}
+            hits = [name for name, hit in bands.items() if hit]
+            assert hits == [progression.decide(pain, worse)], (pain, worse)
+
+
+def test_pain_of_3_or_more_or_a_worse_next_day_steps_back():
     # Week 3 (stage 2) at 5/10: week 4 is stage 1 again; then stage 2 needs its 2 good weeks.
     p = plan(START, MWF, 6, [(0, False), (0, False), (5, False)])
     assert p.stages() == [1, 1, 2, 1, 2, 2, 3, 3]
     assert p.plan_weeks[2].decision == "step_back"
-    assert p.plan_weeks[2].next_text == ("Step back (pain above 3/10): next week, "
+    assert p.plan_weeks[2].next_text == ("Step back (pain of 3/10 or more): next week, "
                                          "Stage 1: calm the knee, wake up the muscles.")
     # Low pain but worse the next day: the same step back.
     q = plan(START, MWF, 6, [(0, False), (0, False), (1, True)])
@@ -90,10 +112,9 @@ def test_pain_above_3_or_a_worse_next_day_steps_back():
     assert plan(START, MWF, 6, [(6, True)]).stages() == [1, 1, 1, 2, 2, 3, 3]
 
 
-def test_progression_is_blocked_exactly_where_the_shared_rule_says():
-    """Every boundary of the return-to-running rule table blocks or allows a move the same way:
-    the programme has no pain rule of its own."""
-    for pain, worse, expected in return_to_run.rule_cases():
+def test_progression_is_blocked_exactly_where_the_rule_says():
+    """Every boundary of the weekly rule table blocks or allows a move the same way."""
+    for pain, worse, expected in progression.rule_cases():
         p = plan(START, MWF, 6, [(0, False), (pain, worse)])
         assert p.plan_weeks[1].decision == expected, (pain, worse)
         moved_on = p.stages()[2] == 2
@@ -101,11 +122,11 @@ def test_progression_is_blocked_exactly_where_the_shared_rule_says():
 
 
 def test_the_rule_follows_clinical_yaml(monkeypatch):
-    # Lower the step-back limit to 2.4: 2.5 now steps back instead of holding the stage.
+    # Lower the exercise limit to 2.4: 2.5 now steps back instead of holding the stage.
     real = clinical.value
 
     def fake(key):
-        return 2.4 if key == "return_to_run.step_back_pain_above" else real(key)
+        return 2.4 if key == "pain_rules.exercise_limit" else real(key)
 
     monkeypatch.setattr(clinical, "value", fake)
     assert plan(START, MWF, 6, [(0, False), (0, False), (2.5, False)]).plan_weeks[2].decision == "step_back"
@@ -141,8 +162,10 @@ def test_the_builders_checks_apply():
 
 def test_rule_text_uses_the_shared_numbers():
     text = progression.rule_text()
-    for key in ("progress_pain_below", "step_back_pain_above", "next_day_window_hours"):
-        assert clinical.get(f"return_to_run.{key}").display() in text
+    keys = ("return_to_run.progress_pain_below", "pain_rules.exercise_limit", "return_to_run.next_day_window_hours")
+    for key in keys:
+        assert clinical.get(key).display() in text
+    assert "from 2/10 to under 3/10" in text and "3/10 or more" in text and "above 3/10" not in text
     assert "not a sign of damage" in text
 
 

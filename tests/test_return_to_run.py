@@ -58,10 +58,12 @@ D = datetime.date
 
 @pytest.mark.parametrize(
     ("pain", "expected"),
-    [(0, "progress"), (1.9, "progress"), (2, "repeat"), (2.5, "repeat"), (3, "repeat"), (3.1, "step_back"),
-     (10, "step_back")],
+    [(0, "progress"), (1.9, "progress"), (2, "repeat"), (2.5, "repeat"), (3, "repeat"), (3.1, "repeat"),
+     (3.9, "repeat"), (4, "step_back"), (10, "step_back")],
 )
 def test_decide_on_the_boundaries(pain, expected):
+    # Below 2/10 carry on; 2 to below 4/10 hold (repeat); 4/10 or more stops the run, which in
+    # the protocol is going back a stage.
     assert rtr.decide(pain, False) == expected
     # Increased pain in the 24 hours after means stepping back, whatever the pain during the run.
     assert rtr.decide(pain, True) == "step_back"
@@ -70,7 +72,8 @@ def test_decide_on_the_boundaries(pain, expected):
 def test_decide_accepts_any_real_number_type():
     assert rtr.decide(np.float64(1.5), False) == "progress"
     assert rtr.decide(np.int64(3), False) == "repeat"
-    assert rtr.decide(Fraction(31, 10), False) == "step_back"
+    assert rtr.decide(Fraction(31, 10), False) == "repeat"
+    assert rtr.decide(Fraction(4, 1), False) == "step_back"
 
 
 @pytest.mark.parametrize("pain", [-0.1, 10.1, math.nan, math.inf, -math.inf, "3", None, True, False, [2], 10**400])
@@ -88,19 +91,22 @@ def test_decide_refuses_a_worse_next_day_that_is_not_a_bool(worse):
 def test_thresholds_come_from_clinical_yaml(monkeypatch):
     # Move the article's limits: decide() must follow, so no limit is typed in the code.
     real = clinical.value
-    moved = {"return_to_run.progress_pain_below": 2.5, "return_to_run.step_back_pain_above": 5}
+    moved = {"return_to_run.progress_pain_below": 2.5, "pain_rules.do_not_run_through": 5}
     monkeypatch.setattr(clinical, "value", lambda key: moved.get(key, real(key)))
     assert rtr.decide(2.2, False) == "progress"
     assert rtr.decide(4.5, False) == "repeat"
-    assert rtr.decide(5.1, False) == "step_back"
+    assert rtr.pain_band(4.9, False) == "hold"
+    assert rtr.pain_band(5, False) == "stop"
+    assert rtr.decide(5, False) == "step_back"
 
 
 def test_rule_cases_cover_every_boundary_and_agree_with_decide():
     cases = rtr.rule_cases()
     pains = {pain for pain, _, _ in cases}
-    assert {0, 1.9, 2, 2.5, 3, 3.1, 10} <= pains
-    assert {(p, w, e) for p, w, e in cases if p in (1.9, 2, 3, 3.1) and not w} == {
-        (1.9, False, "progress"), (2, False, "repeat"), (3, False, "repeat"), (3.1, False, "step_back")}
+    assert {0, 1.9, 2, 3, 3.99, 4, 4.1, 10} <= pains
+    assert {(p, w, e) for p, w, e in cases if p in (1.9, 2, 3, 3.99, 4) and not w} == {
+        (1.9, False, "progress"), (2, False, "repeat"), (3, False, "repeat"), (3.99, False, "repeat"),
+        (4, False, "step_back")}
     assert all(expected == "step_back" for _, worse, expected in cases if worse)
     assert {expected for *_, expected in cases} == set(rtr.DECISIONS)
     for pain, worse, expected in cases:
@@ -109,19 +115,22 @@ def test_rule_cases_cover_every_boundary_and_agree_with_decide():
 
 def test_explain_in_plain_words():
     repeat = rtr.explain("repeat", 2.5, False)
-    assert "2.5/10" in repeat and "from 2/10 to 3/10" in repeat and "Repeat this stage" in repeat
+    assert "2.5/10" in repeat and "2/10 or more but below 4/10" in repeat and "Repeat this stage" in repeat
     assert "another week" in repeat
     progress = rtr.explain("progress", 1, False, week=3)
     assert "below 2/10" in progress and "move on to week 4" in progress
     assert "completed the programme" in rtr.explain("progress", 0, False, week=8)
-    back = rtr.explain("step_back", 3.5, False, week=5)
-    assert "above 3/10" in back and "Go back to week 4" in back and "trying week 5 again" in back
-    assert "4+/10" not in back  # the do-not-run-through warning is for 4/10 and more
-    assert "4+/10" in rtr.explain("step_back", 4, False)
+    assert "Repeat this stage" in rtr.explain("repeat", 3.5, False, week=5)  # no longer a step back
+    back = rtr.explain("step_back", 3.5, True, week=5)
+    assert "Go back to week 4" in back and "trying week 5 again" in back
+    assert "4+/10" not in back and "Stop that run" not in back  # the stop rule is for 4/10 and more
+    stop = rtr.explain("step_back", 4, False, week=5)
+    assert stop.startswith("Stop that run and step back: pain 4/10 during the run reaches 4+/10.")
+    assert "Do not run through pain of 4+/10" in stop and "Go back to week 4" in stop
     worse = rtr.explain("step_back", 1, True, week=1)
     assert "pain increased in the 24\u00a0hours after" in worse
     assert "Week 1 is the first stage, so do week 1 again for another week" in worse and "week 0" not in worse
-    assert "above 3/10" not in worse
+    assert "above 3/10" not in worse and "4+/10" not in worse
 
 
 @pytest.mark.parametrize(
@@ -175,7 +184,6 @@ def test_the_exercise_criterion_uses_the_exercise_limit_not_the_running_one():
     assert rtr.pain_rule("exercises") in criteria["exercises"].message
     field = next(f for f in rtr.READINESS_FIELDS if f["name"] == "exercises")
     assert exercise_limit in field["label"] and rtr.pain_rule("next_day") in field["label"]
-    # (The running limit; return_to_run.step_back_pain_above is 3/10 as well, so not testable by text.)
     assert clinical.get("pain_rules.do_not_run_through").display() not in criteria["exercises"].message + field["label"]
 
 
@@ -385,8 +393,9 @@ def test_a_step_back_in_week_1_stays_in_week_1():
 
 
 def test_a_step_back_late_in_a_stage_still_steps_back():
-    # Three good week-4 sessions, then a bad one: back to week 3, not on to week 5.
-    log = perfect(20) + log_of((22, 4, 1, False), (24, 4, 1, False), (26, 4, 3.5, False))
+    # Three good week-4 sessions, then a bad one (4/10: the run is stopped): back to week 3, not
+    # on to week 5.
+    log = perfect(20) + log_of((22, 4, 1, False), (24, 4, 1, False), (26, 4, 4, False))
     assert dates_and_weeks(rtr.replan(START, log), START)[:5] == [(28, 3), (30, 3), (32, 3), (34, 3), (36, 4)]
 
 
@@ -483,7 +492,8 @@ def test_plan_ics_parses_back():
         assert event["DTEND"].dt == session.date + datetime.timedelta(days=1)
         assert str(event["SUMMARY"]) == session.summary()
         description = str(event["DESCRIPTION"])
-        assert "below 2/10" in description and "above 3/10" in description and "flat" in description
+        assert "below 2/10" in description and "4+/10" in description and "flat" in description
+        assert "above 3/10" not in description
     assert str(events[3]["UID"]) == "20270102-week1@return-to-running.runners-knee-course"
     week3 = next(e for e, s in zip(events, plan, strict=True) if s.week == 3)
     assert str(week3["SUMMARY"]) == "Return to running — week 3: 3 min run / 2 min walk × 6"

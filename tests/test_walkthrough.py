@@ -146,7 +146,7 @@ def test_is_this_runners_knee_covers_what_did_not_fit():
 def test_numbers_and_catalogue_words_are_filled_in():
     tree = TREES["can_i_run_today"]
     labels = [a.label for a in tree.nodes["rehab_pain"].answers]
-    assert labels[:2] == ["Below 2/10", "From 2/10 to 3/10"]
+    assert labels[:3] == ["Below 2/10", "From 2/10 to below 4/10", "4+/10"]
     assert "20–30%" in tree.nodes["early_warning"].text
     data = tree.to_data()
     assert "{clin" not in str(data)

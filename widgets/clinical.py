@@ -170,6 +170,8 @@ class ClinicalNumber:
         number = self.number_text()
         if not self.unit or (self.text is not None and self.unit in self.text):
             return number
+        if self.unit.startswith("/"):  # a score on a scale: "4/10"
+            return f"{number}{self.unit}"
         if self.unit.startswith(_UNSPACED_UNITS):
             joiner = "" if len(self.unit) == 1 else NBSP
             return f"{number}{joiner}{self.unit}"

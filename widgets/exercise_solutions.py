@@ -247,12 +247,13 @@ def shoe_answers(total_km: float = 470, runs_km=(8, 8, 12, 10)) -> dict:
 # --- why it hurts, symptoms and diagnosis, treatment --------------------------------------------
 
 
-def pain_rule_answers(pains=(1.9, 2, 3, 3.1), worse_next_day: bool = False) -> dict:
+def pain_rule_answers(pains=(1.9, 2, 3.9, 4), worse_next_day: bool = False) -> dict:
     """The protocol's decision for each pain during a run (0–10), all with the same next-day answer.
 
-    By hand, with the limits of ``clinical.yaml`` (progress below 2/10, step back above 3/10):
-    1.9 → progress; 2 and 3 → repeat ("below" and "above" exclude the limit itself); 3.1 → step
-    back. With ``worse_next_day=True`` every case steps back, whatever the pain."""
+    By hand, with the limits of ``clinical.yaml`` (carry on below 2/10, hold from 2/10 to below
+    4/10, stop at 4/10 or more, which in the protocol is a step back): 1.9 → progress; 2 → repeat
+    ("below" excludes the limit itself); 3.9 → repeat; 4 → step back (the stop limit includes
+    itself). With ``worse_next_day=True`` every case steps back, whatever the pain."""
     return {"decisions": [return_to_run.decide(pain, worse_next_day) for pain in pains]}
 
 

@@ -9,9 +9,9 @@ What the programme is, and where each part comes from (nothing is typed here):
   ``rehabilitation.programme_weeks`` weeks — the runner picks the number of weeks within the
   article's range (default: its lower bound) and which days of the week;
 - the pain limit during the exercises: below ``pain_rules.exercise_limit``;
-- progression: only the article's own notes per exercise (``progression`` in exercises.yaml,
-  e.g. a band when body weight becomes easy). The article sets no week-by-week loads, so the
-  dose is the same in every week and a progression is taken when its condition is met;
+- progression: the stages of :mod:`widgets.progression` (``data/progression.yaml``). The CSV and
+  calendar give each session its stage's exercises and doses, the same as the printed plan
+  (:func:`staged_sessions`); the article's own doses (exercises.yaml) are not a second dose;
 - afterwards, for good: ``rehabilitation.maintenance_sessions_per_week`` sessions a week of the
   four core hip exercises (the article lists clamshells, side-lying hip abduction, single-leg
   glute bridge and hip hike: the hip group of exercises.yaml) at
@@ -319,57 +319,85 @@ def _check_programme(programme: object) -> Programme:
     return programme
 
 
-def session_summary(session: Session, programme: Programme) -> str:
-    return SUMMARY_TEMPLATE.format(n=session.number, total=len(programme.sessions), week=session.week,
-                                   weeks=programme.weeks)
+def staged_sessions(programme: Programme, log=()) -> tuple[list[tuple[Session, int]], int]:
+    """Every session of the plan with its stage (1-based), and the plan's number of weeks: the
+    stages of :func:`widgets.progression.plan` for this programme and weekly ``log`` (none: as if
+    every week were good, the plan the page prints before anything is logged). The exports give
+    each session its stage's exercises and doses, the same ones the printed plan shows."""
+    from widgets import progression  # imported here: progression builds on this module
+
+    p = _check_programme(programme)
+    weeks = progression.plan(p.start, p.weekdays, p.weeks, log).plan_weeks
+    days = [(day, w.week, w.stage) for w in weeks for day in w.sessions]
+    return [(Session(day, week, i), stage) for i, (day, week, stage) in enumerate(days, 1)], len(weeks)
 
 
-def session_description(programme: Programme | None = None) -> str:
-    """What every session holds (the calendar event's text): the exercises, doses, pain limit.
-    The same for every session and every programme."""
-    exercises = programme.exercises if programme else programme_exercises()
-    limit = programme.pain_limit if programme else rules()["pain_limit"]
-    lines = [f"Keep knee pain during the exercises below {limit}."]
-    for group in rehab.GROUPS:
+def stage_session_description(stage: int) -> str:
+    """What a session of ``stage`` holds (the calendar event's text): the stage, its exercises
+    with their doses (from ``data/progression.yaml``, as the printed plan gives them) and the
+    exercise pain limit."""
+    from widgets import progression
+
+    s = progression.load_stages()[stage - 1]
+    lines = [s.title, "", f"Keep knee pain during the exercises below {rules()['pain_limit']}."]
+    for group in progression.GROUPS:
         lines.append("")
         lines.append(f"{group.capitalize()}:")
-        lines.extend(f"- {e.name}: {e.dose}" for e in exercises if e.group == group)
+        lines.extend(f"- {e.name}: {e.dose}" for e in s.exercises if e.group == group)
     lines.append("")
     lines.append(red_flags.disclaimer_text())
     return "\n".join(lines)
 
 
-def programme_csv(programme: Programme) -> str:
-    """The programme as CSV text (RFC 4180, CRLF): a row per exercise of every session, then the
-    maintenance exercises from the maintenance start date, with an empty ``done`` column to
-    tick. Header: ``date,weekday,week,session,exercise,dose,done``."""
+def session_summary(session: Session, programme: Programme) -> str:
+    return SUMMARY_TEMPLATE.format(n=session.number, total=len(programme.sessions), week=session.week,
+                                   weeks=programme.weeks)
+
+
+def programme_csv(programme: Programme, log=()) -> str:
+    """The programme as CSV text (RFC 4180, CRLF): a row per exercise of every session, each
+    session with its stage's exercises and doses (:func:`staged_sessions`: the printed plan's),
+    then the maintenance exercises from the day after the plan's last week, with an empty
+    ``done`` column to tick. Header: ``date,weekday,week,session,exercise,dose,done``."""
+    from widgets import progression
+
     p = _check_programme(programme)
+    sessions, weeks = staged_sessions(p, log)
+    stages = progression.load_stages()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    total = len(p.sessions)
-    for s in p.sessions:
-        for e in p.exercises:
+    total = len(sessions)
+    for s, stage in sessions:
+        for e in stages[stage - 1].exercises:
             writer.writerow([s.date.isoformat(), WEEKDAYS[s.date.weekday()], s.week, f"{s.number}/{total}",
                              e.name, e.dose, ""])
     m = p.maintenance
+    start = p.start + datetime.timedelta(days=7 * weeks)
     for name in m.exercises:
-        writer.writerow([m.start.isoformat(), WEEKDAYS[m.start.weekday()], "maintenance", m.sessions_text,
+        writer.writerow([start.isoformat(), WEEKDAYS[start.weekday()], "maintenance", m.sessions_text,
                          name, m.dose, ""])
     return out.getvalue()
 
 
-def programme_ics(programme: Programme, *, stamp: datetime.datetime | None = None) -> bytes:
-    """The programme as an iCalendar file: an all-day event per session and one on the day the
-    maintenance programme starts.
+def programme_ics(programme: Programme, *, log=(), stamp: datetime.datetime | None = None) -> bytes:
+    """The programme as an iCalendar file: an all-day event per session, described with its
+    stage's exercises and doses (:func:`stage_session_description`), and one on the day the
+    maintenance programme starts (the day after the plan's last week).
 
     UIDs come from the start date and the session's date, so importing a changed plan for the
     same start replaces those events instead of adding duplicates. ``stamp`` (DTSTAMP, an aware
     datetime) defaults to now; pass one for byte-identical output.
     """
     p = _check_programme(programme)
-    description = session_description(p)
-    events = [(f"{p.start:%Y%m%d}-{s.date:%Y%m%d}", s.date, session_summary(s, p), description) for s in p.sessions]
+    sessions, weeks = staged_sessions(p, log)
+    total = len(sessions)
+    events = [(f"{p.start:%Y%m%d}-{s.date:%Y%m%d}", s.date,
+               SUMMARY_TEMPLATE.format(n=s.number, total=total, week=s.week, weeks=weeks),
+               stage_session_description(stage)) for s, stage in sessions]
     m = p.maintenance
-    events.append((f"{p.start:%Y%m%d}-maintenance", m.start, MAINTENANCE_SUMMARY, m.describe()))
+    start = p.start + datetime.timedelta(days=7 * weeks)
+    text = MAINTENANCE_TEMPLATE.format(date=date_label(start), sessions=m.sessions_text,
+                                       names=", ".join(m.exercises), dose=m.dose)
+    events.append((f"{p.start:%Y%m%d}-maintenance", start, MAINTENANCE_SUMMARY, text))
     return all_day_calendar("Knee rehabilitation programme", CALENDAR_PRODID, UID_DOMAIN, events, stamp)

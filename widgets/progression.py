@@ -8,17 +8,19 @@ What it is, and where each part comes from (nothing clinical is typed here):
   stage lasts its ``weeks`` *good* weeks and the weeks beyond their sum go to the last stage;
 - how often: ``rehabilitation.sessions_per_week`` sessions a week on the picked days
   (:func:`widgets.programme.session_dates` lays out the dates);
-- the pain rule: :func:`widgets.return_to_run.decide`, the same rule as for the return to
-  running (one rule set for the whole course). At the end of each week the runner logs the worst
-  knee pain during the exercises that week (0–10) and whether the knee was worse the next day:
+- the pain rule: :func:`decide`, the course's exercise pain limit (``pain_rules.exercise_limit``:
+  pain during the exercises stays below it) with the same move-on limit and next-day check as the
+  running rules. At the end of each week the runner logs the worst knee pain during the
+  exercises that week (0–10) and whether the knee was worse the next day:
 
-  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no increase in pain in the 24 hours after) is a
-    *good week*: it counts towards the stage, and once the stage has its weeks the next week is
-    the next stage;
-  - ``repeat`` (pain from that limit to ``return_to_run.step_back_pain_above``): the week does
-    not count; the next week is the same stage again;
-  - ``step_back`` (pain above ``return_to_run.step_back_pain_above`` or worse the next day): the
-    next week is the stage before (stage 1 stays at stage 1); the good weeks done so far count.
+  - ``progress`` (pain below ``return_to_run.progress_pain_below``, no increase in pain in the 24
+    hours after) is a *good week*: it counts towards the stage, and once the stage has its weeks
+    the next week is the next stage;
+  - ``repeat`` (pain from that limit to under ``pain_rules.exercise_limit``, no increase after):
+    the week does not count; the next week is the same stage again;
+  - ``step_back`` (pain of ``pain_rules.exercise_limit`` or more, or an increase in the 24 hours
+    after): the next week is the stage before (stage 1 stays at stage 1); the good weeks done so
+    far count.
 
 Week ``k`` is the seven days from ``start + 7·(k − 1)``, as in the builder. Weeks after the log
 are planned as if every week were good, so the plan grows by the weeks the rule adds. The static
@@ -37,7 +39,7 @@ from widgets import programme as pg
 from widgets.checks import items, real_number
 from widgets.checks import short_repr as _show
 from widgets.clinical import DATA_DIR, EN_DASH, DataFileError, Evidence, EvidenceItem, load_yaml, parse_evidence
-from widgets.return_to_run import decide, pain_rule
+from widgets.return_to_run import check_bool, check_pain, pain_rule
 
 PROGRESSION_FILE = DATA_DIR / "progression.yaml"
 GROUPS = ("knee", "hip")
@@ -54,10 +56,10 @@ NEXT_TEMPLATES = {
     "progress_on": "A good week: next week, {stage}.",
     "progress_stay": "A good week ({done} of {needed} at this stage): next week, the same stage.",
     "progress_done": "A good week: the programme is complete.",
-    "repeat": "Pain from {below} to {above}: this week does not count; next week, the same stage again.",
+    "repeat": "Pain from {below} to under {limit}: this week does not count; next week, the same stage again.",
     "step_back": "Step back ({why}): next week, {stage}.",
 }
-WHY_PAIN = "pain above {above}"
+WHY_PAIN = "pain of {limit} or more"
 WEEKS_TEMPLATE = "Week{s} {weeks}"
 WHY_NEXT_DAY = "worse the next day"
 
@@ -195,13 +197,43 @@ def rules() -> dict:
     """The rule's numbers and words, as the page embeds them."""
     return {
         "progress_below": clinical.value("return_to_run.progress_pain_below"),
-        "step_back_above": clinical.value("return_to_run.step_back_pain_above"),
+        "step_back_from": clinical.value("pain_rules.exercise_limit"),
         "below_text": clinical.get("return_to_run.progress_pain_below").display(),
-        "above_text": clinical.get("return_to_run.step_back_pain_above").display(),
+        "limit_text": clinical.get("pain_rules.exercise_limit").display(),
         "hours_text": clinical.get("return_to_run.next_day_window_hours").display(),
         "exercise_limit_text": clinical.get("pain_rules.exercise_limit").display(),
         "max_logged_weeks": MAX_LOGGED_WEEKS,
     }
+
+
+def decide(pain: float, worse_next_day: bool) -> str:
+    """The move after a logged week: "progress", "repeat" or "step_back".
+
+    The exercise limit is "below ``pain_rules.exercise_limit``" (3/10), so a week at that pain or
+    more goes back a stage, like an increase in pain in the
+    ``return_to_run.next_day_window_hours`` after; below ``return_to_run.progress_pain_below``
+    (2/10) with no increase is a good week; from 2 to under 3/10 with no increase, the stage is
+    repeated. The three bands do not overlap and cover the 0–10 scale.
+    """
+    pain = check_pain(pain, "pain")
+    worse = check_bool(worse_next_day, "worse_next_day")
+    r = rules()
+    if worse or pain >= r["step_back_from"]:
+        return "step_back"
+    if pain < r["progress_below"]:
+        return "progress"
+    return "repeat"
+
+
+def rule_cases() -> list[tuple[float, bool, str]]:
+    """(pain, worse_next_day, expected decision) around every boundary of :func:`decide`, written
+    from the limits (not by calling it), so the page's script is tested against the same table."""
+    r = rules()
+    below, limit = r["progress_below"], r["step_back_from"]
+    by_pain = [(0.0, "progress"), (round(below - 0.01, 2), "progress"), (below, "repeat"),
+               ((below + limit) / 2, "repeat"), (round(limit - 0.01, 2), "repeat"), (limit, "step_back"),
+               (round(limit + 0.5, 1), "step_back"), (float(PAIN_SCALE_MAX), "step_back")]
+    return [(p, False, e) for p, e in by_pain] + [(p, True, "step_back") for p, _ in by_pain]
 
 
 def rule_text() -> str:
@@ -211,9 +243,10 @@ def rule_text() -> str:
         f"At the end of each week, note the worst knee pain you had during the exercises (0 = none, "
         f"10 = worst) and whether the knee was worse the next day. Pain below {r['below_text']}, with "
         f"{pain_rule('next_day')}, makes a good week: a stage moves on after its good weeks. "
-        f"Pain from {r['below_text']} to {r['above_text']}: the week does not count, do the same stage "
-        f"again. Pain above {r['above_text']}, or an increase in pain in the {r['hours_text']} after: go "
-        f"back a stage for a week. In each session, keep knee pain within the exercise pain limit "
+        f"Pain from {r['below_text']} to under {r['limit_text']}, with no increase: the week does not count, "
+        f"do the same stage again. Pain of {r['limit_text']} or more, or an increase in pain in the "
+        f"{r['hours_text']} after: go back a stage for a week. In each session, keep knee pain within the "
+        f"exercise pain limit "
         f"({pain_rule('exercises')}): some pain is acceptable, and it is not a sign of damage."
     )
 
@@ -286,8 +319,8 @@ def check_log(log: object) -> tuple[LogEntry, ...]:
 def _why(entry: LogEntry) -> str:
     r = rules()
     reasons = []
-    if entry.pain > r["step_back_above"]:
-        reasons.append(WHY_PAIN.format(above=r["above_text"]))
+    if entry.pain >= r["step_back_from"]:
+        reasons.append(WHY_PAIN.format(limit=r["limit_text"]))
     if entry.worse_next_day:
         reasons.append(WHY_NEXT_DAY)
     return " and ".join(reasons)
@@ -338,7 +371,7 @@ def plan(start_date, weekdays, weeks=None, log=()) -> Plan:
             else:
                 text = NEXT_TEMPLATES["progress_stay"].format(done=good[stage - 1], needed=targets[stage - 1])
         elif decision == "repeat":
-            text = NEXT_TEMPLATES["repeat"].format(below=r["below_text"], above=r["above_text"])
+            text = NEXT_TEMPLATES["repeat"].format(below=r["below_text"], limit=r["limit_text"])
         else:
             stage = max(stage - 1, 1)
             text = NEXT_TEMPLATES["step_back"].format(why=_why(entry), stage=stage_name(stage))

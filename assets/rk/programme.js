@@ -75,20 +75,33 @@
       };
     }
 
+    // Every session of the progression plan with its stage (programme.staged_sessions): the
+    // exports give each session its stage's exercises and doses, as the printed plan does.
+    function staged(b, log) {
+      var p = plan(b.start, b.weekdays, b.weeks, log || []), out = [];
+      p.planWeeks.forEach(function (w) {
+        w.sessions.forEach(function (d) {
+          out.push({ date: d, days: parseISO(d), week: w.week, number: out.length + 1, stage: w.stage });
+        });
+      });
+      var ms = b.startDays + 7 * p.planWeeks.length;
+      return { sessions: out, weeks: p.planWeeks.length, maintenanceDays: ms, maintenanceStart: iso(ms) };
+    }
+
     // CSV exactly as programme_csv(): RFC 4180, CRLF, quotes only where needed (rkCommon.toCsv).
-    function csv(plan) {
+    function csv(plan, log) {
+      var st = staged(plan, log);
       var rows = [cfg.csv_header];
-      var total = plan.sessions.length;
-      plan.sessions.forEach(function (s) {
-        cfg.exercises.forEach(function (e) {
+      var total = st.sessions.length;
+      st.sessions.forEach(function (s) {
+        cfg.stages[s.stage - 1].exercises.forEach(function (e) {
           rows.push([s.date, cfg.weekdays[weekday(s.days)], s.week, s.number + "/" + total, e.name, e.dose, ""]);
         });
       });
-      var m = parseISO(plan.maintenanceStart);
       cfg.exercises.forEach(function (e) {
         if (e.maintenance) {
-          rows.push([plan.maintenanceStart, cfg.weekdays[weekday(m)], "maintenance", rules.maintenance_sessions_text,
-            e.name, rules.maintenance_dose, ""]);
+          rows.push([st.maintenanceStart, cfg.weekdays[weekday(st.maintenanceDays)], "maintenance",
+            rules.maintenance_sessions_text, e.name, rules.maintenance_dose, ""]);
         }
       });
       return C.toCsv(rows);
@@ -101,7 +114,8 @@
 
     // Lines folded at 75 octets as icalendar folds them: rkCommon.foldLine / icsLines.
 
-    function ics(plan, stamp) {
+    function ics(plan, stamp, log) {
+      var st = staged(plan, log);
       var when = C.utcStamp(stamp instanceof Date ? stamp : new Date());
       var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsText(cfg.ics.prodid),
         "X-WR-CALNAME:" + icsText(cfg.ics.calname)];
@@ -111,13 +125,14 @@
           "DTEND;VALUE=DATE:" + compact(days + 1), "DTSTAMP:" + when, "UID:" + uid + "@" + cfg.ics.uid_domain,
           "DESCRIPTION:" + icsText(text), "TRANSP:TRANSPARENT", "END:VEVENT");
       }
-      plan.sessions.forEach(function (s) {
+      st.sessions.forEach(function (s) {
         event(startCompact + "-" + compact(s.days), s.days,
-          fill(cfg.templates.summary, { n: s.number, total: plan.sessions.length, week: s.week, weeks: plan.weeks }),
-          cfg.description);
+          fill(cfg.templates.summary, { n: s.number, total: st.sessions.length, week: s.week, weeks: st.weeks }),
+          cfg.stages[s.stage - 1].description);
       });
-      event(startCompact + "-maintenance", parseISO(plan.maintenanceStart), cfg.ics.maintenance_summary,
-        plan.maintenanceText);
+      event(startCompact + "-maintenance", st.maintenanceDays, cfg.ics.maintenance_summary,
+        fill(cfg.templates.maintenance, { date: label(st.maintenanceDays), sessions: rules.maintenance_sessions_text,
+          names: cfg.maintenance_names, dose: rules.maintenance_dose }));
       lines.push("END:VCALENDAR");
       return C.icsLines(lines);
     }
@@ -125,9 +140,9 @@
     // --- the programme that progresses (mirrors widgets.progression) ------------------------
     var P = cfg.progression;
 
-    // decide(): widgets.return_to_run.decide, the course's one pain rule.
+    // decide(): widgets.progression.decide, the exercise pain limit as a weekly rule (P.rules).
     function decide(pain, worse) {
-      if (worse || pain > P.rules.step_back_above) return "step_back";
+      if (worse || pain >= P.rules.step_back_from) return "step_back";
       if (pain < P.rules.progress_below) return "progress";
       return "repeat";
     }
@@ -181,11 +196,11 @@
             text = fill(P.templates.progress_stay, { done: good[stage - 1], needed: t[stage - 1] });
           }
         } else if (decision === "repeat") {
-          text = fill(P.templates.repeat, { below: P.rules.below_text, above: P.rules.above_text });
+          text = fill(P.templates.repeat, { below: P.rules.below_text, limit: P.rules.limit_text });
         } else {
           stage = Math.max(stage - 1, 1);
           var why = [];
-          if (entry[0] > P.rules.step_back_above) why.push(fill(P.why_pain, { above: P.rules.above_text }));
+          if (entry[0] >= P.rules.step_back_from) why.push(fill(P.why_pain, { limit: P.rules.limit_text }));
           if (entry[1]) why.push(P.why_next_day);
           text = fill(P.templates.step_back, { why: why.join(" and "), stage: P.stage_titles[stage - 1] });
         }
@@ -435,10 +450,10 @@
     });
     section.querySelector(".rk-pg-print").addEventListener("click", function () { window.print(); });
     section.querySelector(".rk-pg-csv").addEventListener("click", function () {
-      if (plan) download(api.csv(plan), "knee-programme-" + plan.start + ".csv", "text/csv");
+      if (plan) download(api.csv(plan, log), "knee-programme-" + plan.start + ".csv", "text/csv");
     });
     section.querySelector(".rk-pg-ics").addEventListener("click", function () {
-      if (plan) download(api.ics(plan), "knee-programme-" + plan.start + ".ics", "text/calendar");
+      if (plan) download(api.ics(plan, undefined, log), "knee-programme-" + plan.start + ".ics", "text/calendar");
     });
     update();
     if (saved.problem === "corrupt") {
@@ -460,8 +475,8 @@
       return configured;
     },
     build: function (startText, weekdays, weeks) { return window.rkProgramme.api().build(startText, weekdays, weeks); },
-    csv: function (plan) { return window.rkProgramme.api().csv(plan); },
-    ics: function (plan, stamp) { return window.rkProgramme.api().ics(plan, stamp); },
+    csv: function (plan, log) { return window.rkProgramme.api().csv(plan, log); },
+    ics: function (plan, stamp, log) { return window.rkProgramme.api().ics(plan, stamp, log); },
     daysFromCivil: C.daysFromCivil,
     civilFromDays: C.civilFromDays
   };

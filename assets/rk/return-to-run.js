@@ -121,13 +121,21 @@
     return value;
   }
 
-  // What to do after a session: "progress", "repeat" or "step_back" (decide() in Python).
-  function decide(pain, worse) {
+  // Which of the four run pain rules applies: "carry_on", "hold", "step_back" or "stop"
+  // (pain_band() in Python). The bands do not overlap and cover the whole 0-10 scale.
+  function painBand(pain, worse) {
     pain = checkPain(pain, "pain_during");
     worse = checkBool(worse, "worse_next_day");
-    if (worse || pain > threshold("step_back_pain_above")) return "step_back";
-    if (pain < threshold("progress_pain_below")) return "progress";
-    return "repeat";
+    if (pain >= threshold("do_not_run_through")) return "stop";
+    if (worse) return "step_back";
+    if (pain < threshold("progress_pain_below")) return "carry_on";
+    return "hold";
+  }
+
+  // What to do after a session: "progress", "repeat" or "step_back" (decide() in Python): the
+  // band as a move in the protocol; a stopped run goes back a stage, as the stop rule says.
+  function decide(pain, worse) {
+    return DATA.band_decisions[painBand(pain, worse)];
   }
 
   function weekKind(week) {
@@ -147,7 +155,7 @@
     if (decision !== expected) {
       throw new Error("decision " + show(decision) + " does not follow from pain " + pyG(pain) + "/10; the rules give " + show(expected));
     }
-    var flags = [pain > threshold("step_back_pain_above"), worse, pain >= threshold("do_not_run_through")]
+    var flags = [pain >= threshold("do_not_run_through"), worse]
       .map(function (f) { return f ? "1" : "0"; }).join("");
     var key = decision + "|" + flags + "|" + weekKind(week);
     var template = DATA.explain[key];
@@ -971,12 +979,12 @@
     var plotRight = W - right;
     var x = function (day) { return entries.length === 1 ? (left + plotRight) / 2 : left + 8 + (plotRight - left - 16) * (day - first) / span; };
     var y = function (p) { return top + (H - top - bottom) * (1 - p / max); };
-    var below = threshold("progress_pain_below"), above = threshold("step_back_pain_above");
+    var below = threshold("progress_pain_below"), above = threshold("do_not_run_through");
     var summary = this.chartSummary(entries);
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, style: "max-width:" + W + "px", role: "img", "aria-labelledby": "rk-rtr-chart-title rk-rtr-chart-desc", class: "rk-rtr-svg" });
     root.appendChild(svg("title", { id: "rk-rtr-chart-title" }, "Pain during each logged run, by date and stage"));
     root.appendChild(svg("desc", { id: "rk-rtr-chart-desc" }, summary));
-    // zones: move on (below), repeat (from one limit to the other), step back (above)
+    // zones: move on (below), repeat (from one limit to below the other), stop (the stop limit or more)
     root.appendChild(svg("rect", { x: left, y: y(below), width: plotRight - left, height: y(0) - y(below), class: "rk-rtr-zone-ok" }));
     root.appendChild(svg("rect", { x: left, y: y(above), width: plotRight - left, height: y(below) - y(above), class: "rk-rtr-zone-repeat" }));
     root.appendChild(svg("rect", { x: left, y: y(max), width: plotRight - left, height: y(above) - y(max), class: "rk-rtr-zone-back" }));
@@ -985,7 +993,7 @@
       root.appendChild(svg("text", { x: left - 6, y: y(v) + 5, "text-anchor": "end", class: "rk-rtr-axis" }, String(v)));
     });
     root.appendChild(svg("text", { x: 2, y: top - 10, class: "rk-rtr-axis" }, "Pain during the run (0–" + max + ")"));
-    root.appendChild(svg("text", { x: plotRight + 6, y: y(above) - 6, class: "rk-rtr-zone-label" }, "step back"));
+    root.appendChild(svg("text", { x: plotRight + 6, y: y(above) - 6, class: "rk-rtr-zone-label" }, "stop"));
     root.appendChild(svg("text", { x: plotRight + 6, y: (y(above) + y(below)) / 2 + 5, class: "rk-rtr-zone-label" }, "repeat"));
     root.appendChild(svg("text", { x: plotRight + 6, y: y(below) + 16, class: "rk-rtr-zone-label" }, "move on"));
     // stage changes: a dashed line and the week's label at the first session of each run of a week
@@ -1214,7 +1222,7 @@
   }
 
   window.rkReturnToRun = {
-    decide: decide, explain: explain, checkReadiness: checkReadiness, ready: ready,
+    painBand: painBand, decide: decide, explain: explain, checkReadiness: checkReadiness, ready: ready,
     planSessions: planSessions, replan: replan, status: status, describeSession: describeSession,
     planCsv: planCsv, planIcs: planIcs, entriesToCsv: entriesToCsv, entriesFromCsv: entriesFromCsv,
     redFlags: redFlags, needsProfessional: needsProfessional, pyG: pyG, pyRepr: pyRepr,

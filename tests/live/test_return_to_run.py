@@ -37,7 +37,7 @@ def test_logging_writes_the_csv_through_pain_log(tmp_path):
     ]
     assert path.read_bytes().startswith(b"date,week,pain_during,worse_next_day,notes\r\n")
     # decide/explain and the re-plan are shown: 2.5/10 is a repeat.
-    assert "Repeat this stage" in live.decision.value and "from 2/10 to 3/10" in live.decision.value
+    assert "Repeat this stage" in live.decision.value and "2/10 or more but below 4/10" in live.decision.value
     assert "Re-planned" in live.decision.value and "repeating week 1" in live.decision.value
     status = rtr.status(pl.read_log(path), D(2027, 1, 28))
     assert status.message in live.status.value.replace("&#x27;", "'")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.static.node import call_script
-from widgets import programme
+from widgets import programme, progression
 from widgets.static.programme import programme_view
 
 
@@ -25,7 +25,9 @@ def test_embedded_data_is_the_models():
     assert 'data-rk-widget="programme"' in html
     data = embedded(html)
     assert data["rules"] == programme.rules()
-    assert data["description"] == programme.session_description()
+    assert "description" not in data  # each stage has its own (C4: no second source of doses)
+    assert [st["description"] for st in data["stages"]] == [
+        programme.stage_session_description(s.number) for s in progression.load_stages()]
     assert [e["name"] for e in data["exercises"]] == [e.name for e in programme.programme_exercises()]
     assert [e["dose"] for e in data["exercises"]] == [e.dose for e in programme.programme_exercises()]
     assert data["templates"]["summary"] == programme.SUMMARY_TEMPLATE
@@ -41,7 +43,13 @@ def test_sheet_has_every_exercise_with_diagram_feel_and_mistakes():
         block = item.group(1)
         svg = re.search(r"<svg.*?</svg>", block, re.S).group(0)
         assert ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title").text.startswith(e.name)
-        assert htmllib.escape(e.dose) in block and "Feel:" in block and "Avoid:" in block
+        assert "Feel:" in block and "Avoid:" in block
+        # The sheet gives the stages' doses of this exercise, never another (the article's).
+        staged = [f"stage {s.number}, {x.dose}" for s in progression.load_stages() for x in s.exercises
+                  if x.exercise == e.id]
+        assert all(htmllib.escape(d) in block for d in staged), e.id
+        if e.dose not in {x.dose for s in progression.load_stages() for x in s.exercises if x.exercise == e.id}:
+            assert htmllib.escape(e.dose) not in block, e.id
     assert html.count("<svg") == len(programme.programme_exercises())
 
 
@@ -135,8 +143,60 @@ def test_the_script_replans_as_python_does(cases):
 
 
 def test_the_script_decides_as_the_shared_rule_does():
-    from widgets import return_to_run
-    cases = return_to_run.rule_cases()
+    from widgets import progression
+    grid = [(k / 2, w, progression.decide(k / 2, w)) for k in range(21) for w in (False, True)]
+    cases = progression.rule_cases() + grid
     calls = [("rkProgramme.api().decide", [pain, worse]) for pain, worse, _ in cases]
     answers = call_script("programme", WIDGET, calls)
     assert [a["ok"] for a in answers] == [expected for _, _, expected in cases]
+
+
+def test_every_stage_has_one_dose_in_the_printed_plan_the_csv_and_the_calendar():
+    """Review C4: each stage's exercises and doses are the same on the printed stage card, in the
+    CSV rows of its sessions and in the .ics event of its sessions: from progression.yaml only.
+    Checked in Python and in the page's script, with no log and with a log that steps back."""
+    import csv as csvlib
+    import io
+
+    from icalendar import Calendar
+
+    html = programme_view().to_html()
+    stages = progression.load_stages()
+    for log in ([], [[0, False], [0, False], [5, False]]):
+        p = programme.build_programme(datetime.date(2027, 1, 4), [0, 2, 4], 6)
+        weeks = progression.plan(p.start, p.weekdays, p.weeks, log).plan_weeks
+        stage_of = {d.isoformat(): w.stage for w in weeks for d in w.sessions}
+        rows = list(csvlib.DictReader(io.StringIO(programme.programme_csv(p, log), newline="")))
+        events = [e for e in Calendar.from_ical(programme.programme_ics(p, log=log)).walk("VEVENT")
+                  if "maintenance" not in str(e["summary"])]
+        assert len(events) == len(stage_of)
+        by_date: dict[str, list[tuple[str, str]]] = {}
+        for r in rows:
+            if r["week"] != "maintenance":
+                by_date.setdefault(r["date"], []).append((r["exercise"], r["dose"]))
+        assert set(by_date) == set(stage_of)
+        for s in stages:
+            printed = [(e.name, e.dose) for e in s.exercises]
+            card = re.search(rf'<section class="rk-pg-stage" data-stage="{s.number}".*?</section>', html, re.S).group(0)
+            for name, dose in printed:
+                assert f"{htmllib.escape(name)} <span" in card and f"<td>{htmllib.escape(dose)}</td>" in card
+            for day, stage in stage_of.items():
+                if stage == s.number:
+                    assert by_date[day] == printed, (log, day)
+            for event in events:
+                if stage_of[event.decoded("dtstart").isoformat()] == s.number:
+                    text = str(event["description"])
+                    assert text.startswith(s.title)
+                    listed = [line[2:].rsplit(": ", 1) for line in text.splitlines() if line.startswith("- ")]
+                    assert sorted(map(tuple, listed)) == sorted(printed), (log, s.number)
+        # The page's script writes the same files.
+        js_csv, js_ics = call_script("programme", WIDGET, [
+            ("(s, d, w, log) => rkProgramme.api().csv(rkProgramme.api().build(s, d, w), log)",
+             ["2027-01-04", [0, 2, 4], 6, log]),
+            ("(s, d, w, log) => rkProgramme.api().ics(rkProgramme.api().build(s, d, w), "
+             "new Date(Date.UTC(2027, 0, 1)), log)",
+             ["2027-01-04", [0, 2, 4], 6, log]),
+        ])
+        assert js_csv == {"ok": programme.programme_csv(p, log)}
+        stamp = datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC)
+        assert js_ics["ok"].encode() == programme.programme_ics(p, log=log, stamp=stamp)

@@ -71,7 +71,10 @@ def test_thresholds_come_from_clinical_yaml(data):
         entry = data["thresholds"][key.split(".", 1)[1]]
         assert entry == {"value": clinical.value(key), "display": clinical.get(key).display()}, key
     assert data["thresholds"]["progress_pain_below"]["value"] == 2
-    assert data["thresholds"]["step_back_pain_above"]["value"] == 3
+    assert data["thresholds"]["do_not_run_through"]["value"] == 4
+    assert "step_back_pain_above" not in data["thresholds"]  # retired: "above 3/10" was the stop band
+    assert data["band_decisions"] == {"carry_on": "progress", "hold": "repeat", "step_back": "step_back",
+                                      "stop": "step_back"}
 
 
 def test_rule_cases_are_the_models(data):
@@ -101,7 +104,7 @@ def test_explanation_templates_give_explain_word_for_word(data, week):
 
 def test_repeat_explanation_says_repeat(data):
     repeat = [text for key, text in data["explain"].items() if key.startswith("repeat|")]
-    assert repeat and all("from 2/10 to 3/10 (inclusive)" in t and "Repeat this stage" in t for t in repeat)
+    assert repeat and all("2/10 or more but below 4/10" in t and "Repeat this stage" in t for t in repeat)
 
 
 def test_readiness_criteria(data):

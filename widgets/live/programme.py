@@ -133,9 +133,9 @@ class LiveProgramme:
         path = self.folder / f"knee-programme-{self.programme.start.isoformat()}.{kind}"
         if kind == "csv":
             # utf-8-sig: spreadsheet programs then read the dashes and × correctly, as on the site.
-            path.write_text(pg.programme_csv(self.programme), encoding="utf-8-sig", newline="")
+            path.write_text(pg.programme_csv(self.programme, self.log), encoding="utf-8-sig", newline="")
         else:
-            path.write_bytes(pg.programme_ics(self.programme))
+            path.write_bytes(pg.programme_ics(self.programme, log=self.log))
         self.written.value = f"<p>Written: <code>{html.escape(str(path))}</code></p>"
         return path
 

@@ -55,6 +55,7 @@ from widgets.return_to_run.replanning import (  # noqa: F401
     status,
 )
 from widgets.return_to_run.rules import (  # noqa: F401
+    BAND_DECISIONS,
     BOTH_KNEES_FIELDS,
     DECISION_TITLES,
     LOG_FILE_NAME,
@@ -66,6 +67,7 @@ from widgets.return_to_run.rules import (  # noqa: F401
     check_readiness,
     decide,
     explain,
+    pain_band,
     ready,
     rule_cases,
     rules_text,

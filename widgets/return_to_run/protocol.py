@@ -196,7 +196,8 @@ def _pain_text(pain: float) -> str:
 
 
 def _thresholds() -> tuple[float, float]:
-    """(progress below, step back above) on the 0–10 scale."""
-    return (clinical.value("return_to_run.progress_pain_below"), clinical.value("return_to_run.step_back_pain_above"))
+    """(carry on below, stop at or above) on the 0–10 scale: pain during a run below the first
+    carries on, from the first to below the second holds, and the second or more stops the run."""
+    return (clinical.value("return_to_run.progress_pain_below"), clinical.value("pain_rules.do_not_run_through"))
 
 

@@ -26,24 +26,45 @@ from widgets.return_to_run.protocol import (
 # --- progression --------------------------------------------------------------------------------
 
 
-def decide(pain_during: float, worse_next_day: bool) -> str:
-    """What to do after a session: "progress", "repeat" or "step_back".
+# Each band of the pain rules (pain_rules.run of the protocol's data file) and the decision the
+# walk/run protocol takes in it: stopping a run for pain at or above pain_rules.do_not_run_through
+# is, in the protocol, going back a stage for a week (the stop rule's own words), so the planner's
+# replanning has three moves and a stopped run is a step back.
+BAND_DECISIONS = {"carry_on": "progress", "hold": "repeat", "step_back": "step_back", "stop": "step_back"}
 
-    The article: move on only when the stage gives pain below ``return_to_run.progress_pain_below``
-    during the run and no increased pain in the following ``return_to_run.next_day_window_hours``;
-    pain above ``return_to_run.step_back_pain_above`` or increased next-day pain means going back
-    a stage for another week. The article gives only those two limits; the course treats pain
-    from the first to the second, both included, with no next-day increase, as "repeat" (the
-    same stage for another week), as the "can I run today?" walkthrough does.
+
+def pain_band(pain_during: float, worse_next_day: bool) -> str:
+    """Which of the four run pain rules applies: "carry_on", "hold", "step_back" or "stop".
+
+    The bands do not overlap and cover the whole 0–10 scale:
+
+    - ``stop``: pain during the run of ``pain_rules.do_not_run_through`` or more (with or without
+      an increase in the ``return_to_run.next_day_window_hours`` after);
+    - ``step_back``: an increase in pain in the hours after, with pain during the run below that;
+    - ``carry_on``: pain below ``return_to_run.progress_pain_below`` and no increase after;
+    - ``hold``: pain from that limit to below the stop limit, and no increase after.
     """
     pain = check_pain(pain_during, "pain_during")
     worse = check_bool(worse_next_day, "worse_next_day")
-    progress_below, step_back_above = _thresholds()
-    if worse or pain > step_back_above:
+    carry_on_below, stop_at = _thresholds()
+    if pain >= stop_at:
+        return "stop"
+    if worse:
         return "step_back"
-    if pain < progress_below:
-        return "progress"
-    return "repeat"
+    if pain < carry_on_below:
+        return "carry_on"
+    return "hold"
+
+
+def decide(pain_during: float, worse_next_day: bool) -> str:
+    """What to do after a session of the walk/run protocol: "progress", "repeat" or "step_back".
+
+    The band of :func:`pain_band`, as a move in the protocol: carry on → progress (move on once
+    the week has gone like this), hold → repeat the stage, step back → the previous stage for a
+    week, stop (pain of ``pain_rules.do_not_run_through`` or more: the run is stopped) → also the
+    previous stage for a week, as the stop rule says for a runner already in the protocol.
+    """
+    return BAND_DECISIONS[pain_band(pain_during, worse_next_day)]
 
 
 def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: int | None = None) -> str:
@@ -65,7 +86,8 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
         )
     pain = float(pain_during)
     below = clinical.get("return_to_run.progress_pain_below").display()
-    above = clinical.get("return_to_run.step_back_pain_above").display()
+    stop_at = clinical.value("pain_rules.do_not_run_through")
+    stop_text = clinical.get("pain_rules.do_not_run_through").display()
     hours = clinical.get("return_to_run.next_day_window_hours").display()
     if decision == "progress":
         if week == len(PROTOCOL):
@@ -78,13 +100,14 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
         )
     if decision == "repeat":
         return (
-            f"Pain {_pain_text(pain)} during the run is from {below} to {above} (inclusive), with no increase in the "
-            f"{hours} after: not low enough to move on, not high enough to step back. Repeat this stage: stay at it "
-            f"for another week, and move on when a week's runs stay below {below}."
+            f"Pain {_pain_text(pain)} during the run is {below} or more but below {stop_at:g}/10, with no increase "
+            f"in the {hours} after: hold. Repeat this stage: stay at it for another week, and move on when a "
+            f"week's runs stay below {below}."
         )
     reasons = []
-    if pain > clinical.value("return_to_run.step_back_pain_above"):
-        reasons.append(f"pain {_pain_text(pain)} during the run is above {above}")
+    stopped = pain >= stop_at
+    if stopped:
+        reasons.append(f"pain {_pain_text(pain)} during the run reaches {stop_text}")
     if worse_next_day:
         reasons.append(f"pain increased in the {hours} after the run")
     why = " and ".join(reasons)
@@ -94,37 +117,35 @@ def explain(decision: str, pain_during: float, worse_next_day: bool, *, week: in
         back = f"Go back to week {week - 1} for another week before trying week {week} again"
     else:
         back = "Go back to the previous stage for another week before trying this one again"
-    advice = f"Step back: {why}. {back}."
-    if pain >= clinical.value("pain_rules.do_not_run_through"):
-        advice += (
-            f" Do not run through pain of {clinical.get('pain_rules.do_not_run_through').display()}: "
-            "it delays recovery."
-        )
+    if stopped:
+        advice = (f"Stop that run and step back: {why}. Do not run through pain of {stop_text}. {back}; "
+                  "keep up the exercises and walking in the meantime.")
+    else:
+        advice = f"Step back: {why}. {back}."
     return advice + " If you keep having to step back, see a physiotherapist."
 
 
 def rule_cases() -> list[tuple[float, bool, str]]:
     """(pain_during, worse_next_day, expected decision) around every boundary of the rules.
 
-    Written from the article's limits, not by calling :func:`decide`, so a port of the rules
-    (e.g. a browser planner in JavaScript) can be tested against the same table.
+    Written from the limits, not by calling :func:`decide`, so a port of the rules (e.g. a
+    browser planner in JavaScript) can be tested against the same table.
     """
-    below, above = _thresholds()
+    below, stop_at = _thresholds()
     step = 0.1  # probes just either side of each limit
     by_pain = [
         (0.0, "progress"),
         (round(below - step, 1), "progress"),
         (round(below - step / 10, 2), "progress"),
         (below, "repeat"),  # "below" excludes the limit itself
-        ((below + above) / 2, "repeat"),
-        (above, "repeat"),  # "above" excludes the limit itself
-        (round(above + step / 10, 2), "step_back"),
-        (round(above + step, 1), "step_back"),
-        (clinical.value("pain_rules.do_not_run_through"), "step_back"),
+        ((below + stop_at) / 2, "repeat"),
+        (round(stop_at - step / 10, 2), "repeat"),
+        (stop_at, "step_back"),  # the stop limit itself stops the run: "4/10 or more"
+        (round(stop_at + step, 1), "step_back"),
         (float(PAIN_SCALE_MAX), "step_back"),
     ]
     cases = [(pain, False, expected) for pain, expected in by_pain]
-    # Increased next-day pain steps back whatever the pain during the run.
+    # An increase in pain in the hours after steps back whatever the pain during the run.
     cases += [(pain, True, "step_back") for pain, _ in by_pain]
     return cases
 

@@ -40,7 +40,8 @@ def widget_data() -> dict:
                       for e in exercises],
         "maintenance_names": ", ".join(e.name for e in exercises if e.maintenance),
         "csv_header": list(pg.CSV_HEADER),
-        "description": pg.session_description(),
+        "stages": [{"exercises": [{"name": e.name, "dose": e.dose, "group": e.group} for e in st.exercises],
+                    "description": pg.stage_session_description(st.number)} for st in progression.load_stages()],
         "templates": {
             "summary": pg.SUMMARY_TEMPLATE,
             "warning": pg.WARNING_TEMPLATE,
@@ -106,6 +107,14 @@ made in your browser.</p>
 </div>"""
 
 
+def _stage_doses(exercise_id: str) -> str:
+    """The doses of an exercise in the stages that use it (the stage cards' doses, from
+    progression.yaml), so the sheet gives no other dose than the plan, the CSV and the calendar."""
+    uses = [f"stage {s.number}, {e.dose}" for s in progression.load_stages() for e in s.exercises
+            if e.exercise == exercise_id]
+    return "; ".join(uses) if uses else "as in the stage that uses it"
+
+
 def _exercise_item(e: pg.ProgrammeExercise) -> str:
     step = (f'<p class="rk-pg-progress"><span class="rk-pg-k">Progress:</span> {_esc(e.progression)}</p>'
                    if e.progression else "")
@@ -114,7 +123,7 @@ def _exercise_item(e: pg.ProgrammeExercise) -> str:
         f'<li class="rk-pg-ex" data-exercise="{e.id}">'
         f'<div class="rk-pg-diagram">{exercise_svg(e.id)}</div>'
         f'<div class="rk-pg-what"><h4 class="rk-pg-name">{_esc(e.name)}</h4>'
-        f'<p class="rk-pg-dose"><span class="rk-pg-k">Source article\u2019s dose:</span> {_esc(e.dose)}</p>'
+        f'<p class="rk-pg-dose"><span class="rk-pg-k">Dose:</span> {_esc(_stage_doses(e.id))}</p>'
         f'{step}</div>'
         f'<div class="rk-pg-feel"><p><span class="rk-pg-k">Feel:</span> {_esc(e.feel)}</p></div>'
         f'<div class="rk-pg-mistakes"><span class="rk-pg-k">Avoid:</span><ul>{mistakes}</ul></div>'

@@ -29,7 +29,6 @@ PLAN_FILE_STEM = rtr.PLAN_FILE_STEM
 
 THRESHOLD_KEYS = (
     "return_to_run.progress_pain_below",
-    "return_to_run.step_back_pain_above",
     "return_to_run.next_day_window_hours",
     "return_to_run.walking_minutes",
     "return_to_run.step_down_pain_below",
@@ -102,12 +101,11 @@ def week_kind(week: int | None) -> str:
 
 
 def explain_key(pain: float, worse: bool, week: int | None) -> str:
-    """The template key for these answers: decision, over the step-back limit, worse next day,
-    at or over the do-not-run-through pain, and the kind of week."""
-    above = clinical.value("return_to_run.step_back_pain_above")
+    """The template key for these answers: decision, at or over the do-not-run-through pain (the
+    stop band), worse next day, and the kind of week."""
     dnrt = clinical.value("pain_rules.do_not_run_through")
     decision = rtr.decide(pain, worse)
-    flags = "".join("1" if flag else "0" for flag in (pain > above, worse, pain >= dnrt))
+    flags = "".join("1" if flag else "0" for flag in (pain >= dnrt, worse))
     return f"{decision}|{flags}|{week_kind(week)}"
 
 
@@ -266,6 +264,7 @@ def widget_data() -> dict[str, object]:
         "stages": _stage_data(),
         "thresholds": thresholds(),
         "decisions": list(rtr.DECISIONS),
+        "band_decisions": dict(rtr.BAND_DECISIONS),
         "decision_titles": DECISION_TITLES,
         "explain": explain_templates(),
         "readiness": readiness_data(),
