@@ -96,3 +96,19 @@ def test_a_click_before_the_theme_scripts_have_run_is_kept(watched_page, site_ur
     held[0].continue_()
     page.wait_for_function("document.documentElement.dataset.mode !== 'auto'", timeout=5_000)
     watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_paint_is_in_the_reader_s_colour_scheme_before_the_theme_script_runs(browser, site_url, scheme):
+    """The theme's colours exist only for a resolved data-theme; its script, which resolves "auto",
+    runs after the first paint, so the page resolves it in <head> (_templates/layout.html): a
+    dark-mode reader never sees the light page first, and no table gains its borders later."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/_static/scripts/pydata-sphinx-theme.js*", lambda route: None)  # never arrives
+    page.goto(f"{site_url}/{PAGE}", wait_until="load")
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    dark = sum(int(v) for v in background[background.index("(") + 1:-1].split(",")[:3]) < 3 * 128
+    assert dark == (scheme == "dark"), background
+    context.close()
