@@ -262,13 +262,19 @@ def _widget_names(body: str) -> set[str]:
 STATIC_FIGURE_LINK = re.compile(r'(src|srcset)="_static/(figures/[^"]+)"')
 
 
+# A figure's static picture is fetched at low priority: it sits below the page title and the
+# disclaimer (the largest text, the page's largest contentful paint), and on a slow phone
+# connection it competed with the stylesheets that text waits for (issue 22). It still loads at
+# once, in its box of fixed height, so nothing shifts.
+STATIC_FIGURE_IMG = '" decoding="async">'
+
+
 def link_static_figures(app: Sphinx, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "_static/figures/" in body:
         pathto = context["pathto"]
-        context["body"] = STATIC_FIGURE_LINK.sub(
-            lambda m: f'{m.group(1)}="{pathto("_static/" + m.group(2), 1)}"', body
-        )
+        body = STATIC_FIGURE_LINK.sub(lambda m: f'{m.group(1)}="{pathto("_static/" + m.group(2), 1)}"', body)
+        context["body"] = body.replace(STATIC_FIGURE_IMG, '" decoding="async" fetchpriority="low">')
 
 
 def _unwanted_asset(asset) -> bool:
@@ -354,6 +360,59 @@ def label_toctree_toggles(app: Sphinx, pagename, templatename, context, doctree)
     context["generate_toctree_html"] = labelled
 
 
+# --- first paint before scripts ---------------------------------------------------------------
+
+# Sphinx's and the themes' scripts that only add behaviour to markup the page already shows
+# (keyboard and search-word highlighting, the copy buttons, the theme's sidebar observers). In
+# <head> they block the first paint; on a phone on slow 4G (Lighthouse's mobile test, issue 22)
+# they, with the theme's bootstrap.js and pydata-sphinx-theme.js, cost ~0.5 s of the largest
+# contentful paint. They are started after the first paint instead, in this order, then the
+# theme's two (_templates/static/webpack-macros.html). copybutton.js reads DOCUMENTATION_OPTIONS
+# when it runs, so it follows documentation_options.js.
+LATE_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "scripts/sphinx-book-theme.js",
+                "clipboard.min.js", "copybutton.js")
+# Scripts that act at DOMContentLoaded (as they did from <head>): deferred, not held back, so a
+# dropdown or tab set is folded before the first paint and nothing shifts.
+DEFERRED_SCRIPTS = ("togglebutton.js", "design-tabs.js")
+# The search page runs Sphinx's search with these scripts: it keeps them as the theme loads them.
+KEEP_SCRIPTS_ON = {"search"}
+# The theme's icon font (Font Awesome solid, cut down by slim_static.py): the stylesheet names it,
+# so without a preload the browser learns of it only after the stylesheet arrives and is applied.
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+# Starts the held <script type="text/plain" data-rk-late> tags after the largest contentful
+# paint, or at the reader's first key press, click or touch (assets/rk/late-scripts.js, inlined).
+LATE_LOADER_JS = STATIC_SOURCE / "rk" / "late-scripts.js"
+
+
+def late_loader() -> str:
+    """late-scripts.js without its comments and indentation (it is inlined in every page)."""
+    lines = (re.sub(r"\s+// .*$", "", line).strip() for line in LATE_LOADER_JS.read_text(encoding="utf-8").splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+SCRIPT_SRC_ATTR = re.compile(r'\ssrc="([^"]+)"')
+
+
+def defer_head_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Move LATE_SCRIPTS from <head> to after the first paint and defer DEFERRED_SCRIPTS."""
+    if app.builder.format != "html" or pagename in KEEP_SCRIPTS_ON or not context.get("script_files"):
+        return
+    js_tag = context["js_tag"]
+    late, kept = [], []
+    for js in context["script_files"]:
+        name = str(getattr(js, "filename", "") or "").removeprefix("_static/")
+        if name in LATE_SCRIPTS:
+            late.append((LATE_SCRIPTS.index(name), SCRIPT_SRC_ATTR.search(js_tag(js)).group(1)))
+            continue
+        if name in DEFERRED_SCRIPTS and "async" not in js.attributes:
+            js.attributes.setdefault("defer", "defer")
+        kept.append(js)
+    context["script_files"] = kept
+    context["rk_late_scripts"] = [src for _, src in sorted(late)]
+    context["rk_late_loader"] = late_loader()
+    context["rk_font_preload"] = ICON_FONT
+
+
 # --- editions and cache -------------------------------------------------------------------
 
 def configure(app: Sphinx, config) -> None:
@@ -415,6 +474,8 @@ def setup(app: Sphinx):
     app.connect("html-page-context", prune_page_assets, priority=400)
     app.connect("html-page-context", fix_citation_roles, priority=400)
     app.connect("html-page-context", link_static_figures, priority=400)
+    # After prune_page_assets (the same priority runs in connection order), before the themes.
+    app.connect("html-page-context", defer_head_scripts, priority=450)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
     # After pydata-sphinx-theme has put its toctree function into the context (priority 500).
     app.connect("html-page-context", label_toctree_toggles, priority=510)

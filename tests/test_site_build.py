@@ -200,6 +200,46 @@ def test_basic_css_is_linked_directly_before_the_theme(student_html, docname):
     assert hrefs.index("basic.css") < hrefs.index("pydata-sphinx-theme.css"), docname
 
 
+# Issue 22: Sphinx's and the theme's scripts only add behaviour to what the page shows, so none
+# may hold up the first paint (_ext/course_site.py defer_head_scripts).
+THEME_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js",
+                 "bootstrap.js", "pydata-sphinx-theme.js")
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_no_script_holds_up_the_first_paint(student_html, docname):
+    soup = read_page(student_html, docname)
+    blocking = [tag["src"] for tag in soup.head.select("script[src]")
+                if not tag.has_attr("defer") and not tag.has_attr("async") and tag.get("type") != "text/plain"]
+    assert blocking == [], docname
+    held = [Path(tag["src"]).name.split("?")[0] for tag in soup.select('script[type="text/plain"][data-rk-late]')]
+    assert [name for name in held if name in THEME_SCRIPTS] == [
+        name for name in THEME_SCRIPTS if name in held], f"{docname}: theme scripts out of order: {held}"
+    assert {"doctools.js", "bootstrap.js", "pydata-sphinx-theme.js"} <= set(held), docname
+    # Nothing preloads what is held back, and the inlined loader that starts it is there.
+    assert not soup.select('link[rel=preload][as=script]'), docname
+    assert any("script[data-rk-late]" in (tag.string or "") for tag in soup.select("script:not([src])")), docname
+
+
+def test_the_icon_font_is_preloaded_as_the_stylesheet_names_it(student_html):
+    soup = read_page(student_html, "book/how-to-use")
+    preload = soup.select_one('link[rel=preload][as=font]')
+    assert preload is not None and preload.has_attr("crossorigin")
+    font = (student_html / "book" / preload["href"]).resolve()
+    assert font.is_file() and font.name == "fa-solid-900.woff2"
+    css = (student_html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "url(../vendor/fontawesome/webfonts/fa-solid-900.woff2)" in css
+
+
+def test_the_search_page_loads_its_scripts_as_the_theme_does(student_html):
+    soup = read_page(student_html, "search")
+    names = [Path(tag["src"]).name.split("?")[0] for tag in soup.select("script[src]")
+             if tag.get("type") != "text/plain"]
+    assert {"documentation_options.js", "doctools.js", "searchtools.js", "bootstrap.js",
+            "pydata-sphinx-theme.js"} <= set(names)
+    assert not soup.select("script[data-rk-late]")
+
+
 def test_copy_buttons_still_load_on_the_page_with_code(student_html):
     # how-to-use.md shows the commands to build the course: the one page with code blocks.
     soup = read_page(student_html, "book/how-to-use")

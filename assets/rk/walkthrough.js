@@ -34,8 +34,23 @@
   }
   window.rkWalkthrough = { visibleAction: visibleAction };
 
+  // The level for the player's headings: one below the heading of the page section that holds
+  // the player (the page title, h1, on the walkthrough pages), so the outline never skips a
+  // level (axe: heading-order; a screen reader's list of headings stays a tree).
+  function headingLevel(section) {
+    for (var node = section.parentElement; node; node = node.parentElement) {
+      if (node.tagName !== "SECTION") continue;
+      for (var child = node.firstElementChild; child; child = child.nextElementSibling) {
+        var m = /^H([1-6])$/.exec(child.tagName);
+        if (m) return Math.min(6, Number(m[1]) + 1);
+      }
+    }
+    return 2;
+  }
+
   function Player(section) {
     this.section = section;
+    this.heading = "h" + headingLevel(section);
     this.tree = JSON.parse(section.querySelector("script.rk-widget-data").textContent);
     this.body = section.querySelector(".rk-widget-body");
     this.history = []; // [{node, answer}]
@@ -97,7 +112,7 @@
     var heading;
     if (!node.outcome) {
       panel.appendChild(el("p", { class: "rk-wt-progress", text: "Question " + (this.history.length + 1) }));
-      heading = el("h3", { class: "rk-wt-question", tabindex: "-1", text: node.question });
+      heading = el(this.heading, { class: "rk-wt-question", tabindex: "-1", text: node.question });
       panel.appendChild(heading);
       if (node.items && node.items.length) panel.appendChild(itemList("rk-wt-items", node.items));
       if (node.help) panel.appendChild(el("p", { class: "rk-wt-help", text: node.help }));
@@ -127,7 +142,7 @@
       // never folded: the words come from the catalogue's `escalation` field.
       var steps = shown.slice(level ? 1 : 0);
       if (steps.length) box.appendChild(itemList("rk-wt-escalations", steps));
-      heading = el("h3", { class: "rk-wt-title", tabindex: "-1", text: node.title });
+      heading = el(this.heading, { class: "rk-wt-title", tabindex: "-1", text: node.title });
       box.appendChild(heading);
       box.appendChild(el("p", { text: node.text }));
       if (node.items && node.items.length) {

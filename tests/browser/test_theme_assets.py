@@ -79,3 +79,36 @@ def test_code_blocks_keep_their_copy_button(watched_page, site_url):
     page.locator("div.highlight").first.hover()
     expect(button).to_be_visible()
     watched_page.assert_clean()
+
+
+def test_a_click_before_the_theme_scripts_have_run_is_kept(watched_page, site_url):
+    """The theme's scripts start after the first paint (_ext/course_site.py defer_head_scripts);
+    a click on a control they drive, made before they have run, takes effect once they have."""
+    page = watched_page.page
+    held = []
+    page.route("**/_static/scripts/pydata-sphinx-theme.js*", lambda route: held.append(route))
+    page.goto(f"{site_url}/{PAGE}")
+    assert page.evaluate("document.documentElement.dataset.mode") == "auto"
+    page.locator(".theme-switch-button").first.click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.documentElement.dataset.mode") == "auto"  # not run yet
+    assert held, "the theme's script was never requested"
+    held[0].continue_()
+    page.wait_for_function("document.documentElement.dataset.mode !== 'auto'", timeout=5_000)
+    watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_paint_is_in_the_reader_s_colour_scheme_before_the_theme_script_runs(browser, site_url, scheme):
+    """The theme's colours exist only for a resolved data-theme; its script, which resolves "auto",
+    runs after the first paint, so the page resolves it in <head> (_templates/layout.html): a
+    dark-mode reader never sees the light page first, and no table gains its borders later."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/_static/scripts/pydata-sphinx-theme.js*", lambda route: None)  # never arrives
+    page.goto(f"{site_url}/{PAGE}", wait_until="load")
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    dark = sum(int(v) for v in background[background.index("(") + 1:-1].split(",")[:3]) < 3 * 128
+    assert dark == (scheme == "dark"), background
+    context.close()

@@ -4,6 +4,8 @@ outcome, the answer summary."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from widgets import red_flags
@@ -137,4 +139,29 @@ def test_same_day_outcome_shows_each_escalation_without_opening_anything(watched
     for i in range(steps.count()):
         assert steps.nth(i).is_visible()
     assert page.locator("details ul.rk-wt-escalations").count() == 0
+    watched_page.assert_clean()
+
+
+HEADING_LEVELS = """() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))
+    .filter(h => h.offsetParent !== null).map(h => [Number(h.tagName[1]), h.textContent.trim()])"""
+
+
+def skipped_levels(headings):
+    """Each heading that is more than one level below the heading before it (h1 then h3)."""
+    return [(prev, cur) for prev, cur in itertools.pairwise(headings) if cur[0] > prev[0] + 1]
+
+
+@pytest.mark.parametrize("docname", [IS_THIS, SELF_TESTS, CAN_I_RUN])
+def test_heading_levels_never_skip(watched_page, site_url, docname):
+    """The player's question and outcome headings sit one level below the page title (Lighthouse
+    accessibility: heading-order), at the first question and at an outcome."""
+    page = watched_page.page
+    page.goto(f"{site_url}/{docname}.html")
+    page.locator(".rk-wt-question").wait_for()
+    at_start = page.evaluate(HEADING_LEVELS)
+    assert at_start[0][0] == 1 and any("safety check" in text for _, text in at_start)
+    assert skipped_levels(at_start) == []
+    click_path(page, ["Yes, one or more"])
+    page.locator(".rk-wt-title").wait_for()
+    assert skipped_levels(page.evaluate(HEADING_LEVELS)) == []
     watched_page.assert_clean()
