@@ -56,9 +56,9 @@ def test_levels_are_ordered_and_say_when_and_what():
     assert CAT.levels["emergency"].when == "now" and "emergency number" in CAT.levels["emergency"].action
     assert CAT.levels["same_day"].when == "today"
     # One phrase for the within-days time frame everywhere (never "this week", read as 7 days).
-    assert CAT.levels["within_days"].when == "within 2–3 days"
-    assert CAT.levels["within_days"].title == "See a professional within 2–3 days"
-    assert "within 2–3 days" in CAT.levels["within_days"].action
+    assert CAT.levels["within_days"].when == "within 2 days"
+    assert CAT.levels["within_days"].title == "See a professional within 2 days"
+    assert "within 2 days" in CAT.levels["within_days"].action
     assert CAT.levels["warning_sign"].when == "start now; no appointment needed"
     assert "not urgent" in CAT.levels["review"].action
     # Only the levels that mean "see someone first" stop the return-to-running programme.
@@ -104,7 +104,7 @@ def test_check_orders_by_urgency_and_refuses_bad_answers():
 
 def test_page_markdown_lists_every_sign_with_its_level_and_source():
     md = red_flags.catalogue_markdown()
-    for level in ("Emergency — act now", "Get care today", "See a professional within 2–3 days",
+    for level in ("Emergency — act now", "Get care today", "See a professional within 2 days",
                   "Check your plan with a professional"):
         assert f"## {level}" in md
     for sign in CAT.signs.values():
@@ -153,7 +153,7 @@ def test_a_warm_swollen_knee_is_same_day_whether_or_not_it_looks_red():
     hot = CAT.signs["hot_red_swollen"]
     assert hot.level == "same_day"
     for text in (hot.label, hot.question):
-        assert "warm and swollen" in text and "may or may not" in text or "whether or not" in text
+        assert ("warm and swollen" in text and "may or may not" in text) or "whether or not" in text
     assert "not warm" in CAT.signs["swelling"].label and "red" not in CAT.signs["swelling"].label
     assert "not warm" in CAT.signs["swelling"].question
 

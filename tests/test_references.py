@@ -14,9 +14,9 @@ from collections import defaultdict
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "_ext"))
-import downloads  # noqa: E402
+import downloads
 
-from widgets.clinical import bib_keys  # noqa: E402
+from widgets.clinical import bib_keys
 
 
 def test_no_two_references_share_an_author_year_label():

@@ -525,7 +525,7 @@ def test_flags_most_severe_first_with_advice():
         ("no_improvement", "review"), ("new_ache", "warning_sign")]
     assert "Call the emergency number now" in flags[0].message
     assert "same-day assessment today" in flags[1].message
-    assert "physiotherapist or doctor within 2–3 days" in flags[2].message
+    assert "physiotherapist or doctor within 2 days" in flags[2].message
     assert "routine appointment" in flags[3].message and "not a sign of harm" in flags[3].message
     assert "20–30%" in flags[4].message and "1–2\u00a0weeks" in flags[4].message
     # Emergency, same-day and within-days signs stop the programme; a review or a warning sign does not.

@@ -297,7 +297,8 @@ def test_the_not_sure_answers_the_review_asked_for_exist():
         return {a.label: a.next for a in TREES[tree_id].nodes[node_id].answers}
 
     assert labels("can_i_run_today", "rehab_next_day")["I'm not sure"] == "repeat_stage"
-    unclear = TREES["can_i_run_today"].nodes[labels("can_i_run_today", "healthy_signs")["Something else, or I'm not sure"]]
+    not_sure = labels("can_i_run_today", "healthy_signs")["Something else, or I'm not sure"]
+    unclear = TREES["can_i_run_today"].nodes[not_sure]
     assert unclear.outcome == "review" and "don't increase your running" in unclear.text.lower()
     for node_id in ("squat", "step_down", "theatre", "clarke"):
         assert labels("self_tests", node_id)["I'm not sure"] == "unclear_result", node_id

@@ -152,7 +152,7 @@ def test_help_list_for_the_page_most_urgent_first():
     assert len(lines) == 3
     assert lines[0].startswith("- **Thoughts of hurting yourself")
     assert "** Emergency — act now: Please get help now" in lines[0]
-    assert "See a professional within 2–3 days: Book" in lines[1]
+    assert "See a professional within 2 days: Book" in lines[1]
     assert "Check your plan with a professional (at a routine appointment in the coming weeks): Not urgent" in lines[2]
 
 

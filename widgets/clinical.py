@@ -378,6 +378,9 @@ class EvidenceItem:
     anchor: str
     shown: str
     evidence: Evidence
+    # Whose figures ``shown`` holds, as the register heads them: the article's (protocol, most
+    # exercise doses) or the course's own choice (the progressive programme's stages and rule).
+    whose: str = "the source article's figures"
 
 
 def citation_markdown(sources: tuple[str, ...]) -> str:
@@ -447,7 +450,7 @@ def register_markdown() -> str:
             f"({item.anchor})=",
             f"### {_md_escape(item.title)}",
             "",
-            "The course shows (the source article's figures)",
+            f"The course shows ({item.whose})",
             f": {_md_escape(item.shown)}",
             "",
             *evidence_block_markdown(item.evidence),

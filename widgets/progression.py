@@ -423,15 +423,19 @@ def week_label(w: PlanWeek) -> str:
 # --- the evidence register --------------------------------------------------------------------------
 
 
+# The register's heading for the programme's stages and rule: they are the course's, not the article's.
+COURSE_CHOICE = "the course's own choice"
+
+
 def evidence_items() -> list[EvidenceItem]:
     """Each stage and the progression rule, as the evidence register lists them."""
     out = []
     for s in load_stages():
         shown = "; ".join(f"{e.name}: {e.dose}" for e in s.exercises)
         out.append(EvidenceItem(f"Progressive programme, {s.title.lower()}", f"evidence-progression--{s.id}",
-                                f"{s.weeks} good weeks or more. {shown}", s.evidence))
+                                f"{s.weeks} good weeks or more. {shown}", s.evidence, whose=COURSE_CHOICE))
     out.append(EvidenceItem("Progressive programme: when to move on, stay or step back",
-                            "evidence-progression--rule", rule_text(), rule_evidence()))
+                            "evidence-progression--rule", rule_text(), rule_evidence(), whose=COURSE_CHOICE))
     return out
 
 

@@ -7,7 +7,7 @@ page render it, and the return-to-running planner's warning-sign check uses it. 
 widgets, no HTML.
 
 Levels, most urgent first: ``emergency`` (call the emergency number now), ``same_day`` (urgent
-care today), ``within_days`` (a physiotherapist or doctor within 2–3 days), ``review`` (no progress:
+care today), ``within_days`` (a physiotherapist or doctor within 2 days), ``review`` (no progress:
 check the plan at a routine appointment), ``warning_sign`` (self-management: the source article's
 early warning signs). Sources are keys of ``references.bib``.
 """

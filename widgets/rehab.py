@@ -145,7 +145,11 @@ def evidence_items() -> list[EvidenceItem]:
     items = []
     for key, group in GROUP_EVIDENCE.items():
         shown = "; ".join(f"{e.name}: {e.dose().lower() if e.sets is None else e.dose()}" for e in _by_group(key))
-        items.append(EvidenceItem(group.title, f"evidence-exercises--{key}", shown, group.evidence))
+        sources = {e.dose_source for e in _by_group(key) if e.sets is not None}
+        whose = ("the source article's figures" if sources <= {"article"}
+                 else "the course's own choice" if sources == {"course"}
+                 else "the source article's figures, except where marked as the course's choice")
+        items.append(EvidenceItem(group.title, f"evidence-exercises--{key}", shown, group.evidence, whose=whose))
     return items
 
 

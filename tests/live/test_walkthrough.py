@@ -21,7 +21,7 @@ def test_clicking_to_a_within_days_outcome_back_and_restart():
     live.answers.children[1].click()  # no emergency sign
     live.answers.children[1].click()  # no same-day sign
     live.answers.children[1].click()  # started with an injury
-    assert "See a professional within 2–3 days" in live.text.value
+    assert "See a professional within 2 days" in live.text.value
     assert "The pain started with an injury" in live.text.value
     live.back_button.click()
     assert "How did the pain start?" in live.text.value

@@ -3,11 +3,13 @@ levels, icons and disclaimer; without JavaScript the page still lists the screen
 
 import json
 import re
+from html import unescape
 
 import pytest
 
 from widgets import red_flags, walkthrough
-from widgets.static.walkthrough import PAGE_LINKS, TREE_LINKS, walkthrough_view
+from widgets.return_to_run.pain_rules import pain_rule
+from widgets.static.walkthrough import PAGE_LINKS, TREE_LINKS, fallback_html, walkthrough_view
 
 
 def embedded(html):
@@ -102,8 +104,17 @@ def test_the_player_shows_the_action_and_each_escalation_as_python_says():
         outcomes = [n for n in tree.nodes.values() if n.is_outcome]
         answers = call_script("walkthrough", view, [("rkWalkthrough.visibleAction", [data, n.id]) for n in outcomes])
         cat = red_flags.load()
-        for node, answer in zip(outcomes, answers):
+        for node, answer in zip(outcomes, answers, strict=True):
             level = [cat.levels[node.outcome].action] if node.outcome in w.URGENT_KINDS else []
             assert answer == {"ok": level + list(node.escalations)}, (tree_id, node.id)
         same_day = answers[[n.id for n in outcomes].index("screen_same_day_outcome")]["ok"]
         assert any("keep weight off the leg" in line for line in same_day[1:])
+
+
+def test_the_run_today_fallback_states_the_pain_rules_inline():
+    """Without JavaScript, "Can I run today?" shows the course's rules for a run on the page (from
+    the protocol's data), including the one that stops the run, not only a link to them."""
+    text = unescape(fallback_html(walkthrough.load("can_i_run_today")))
+    for name in ("carry_on", "hold", "step_back", "stop"):
+        assert pain_rule(name) in text, name
+    assert "rk-wt-fallback-rules" not in fallback_html(walkthrough.load("self_tests"))

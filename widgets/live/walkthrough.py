@@ -46,7 +46,7 @@ class LiveWalkthrough:
                     f"<p><b>{html.escape(level.action)}</b></p>" if level else
                     f"<p><b>{html.escape(kind_label(node.outcome))}</b></p>")
             # A sign's own next step ("go now if…"), visible next to the action, never folded.
-            head += (f"<ul class=\"rk-wt-escalations\">"
+            head += ("<ul class=\"rk-wt-escalations\">"
                      + "".join(f"<li><b>{html.escape(e)}</b></li>" for e in node.escalations) + "</ul>"
                      if node.escalations else "")
             self.text.value = (

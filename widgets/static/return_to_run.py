@@ -339,7 +339,7 @@ def _week_options(selected: int = 1) -> str:
 
 def _red_flag_checklist() -> str:
     """One group a level, most urgent first, each headed by the level's own title and time frame
-    (so chest pain is never listed under "see a professional within 2–3 days")."""
+    (so chest pain is never listed under "see a professional within 2 days")."""
     cat = red_flag_catalogue.load()
     out = []
     for level in sorted(cat.levels.values(), key=lambda lv: -lv.rank):

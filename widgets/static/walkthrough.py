@@ -13,6 +13,7 @@ import html
 from widgets import red_flags
 from widgets.display import StaticWidget
 from widgets.figures.icons import level_icons
+from widgets.return_to_run.pain_rules import run_pain_rules
 from widgets.walkthrough import Tree, load
 
 # The walkthrough pages are book/<section>/<page>: links from the fallback go up one folder.
@@ -23,6 +24,8 @@ PAGE_LINKS = (
 # What a tree's fallback adds after the lists (the self-tests: do not self-test with a sign) and
 # the extra page it links to (Can I run today?: the pain rules).
 TREE_NOTES = {"self_tests": "If any of these applies, skip the self-tests."}
+# Trees whose answer is a pain rule: the fallback lists the course's rules for a run (from data).
+TREE_RULES = {"can_i_run_today": "If none of these applies, the course's pain rules for a run decide:"}
 TREE_LINKS = {"can_i_run_today": (("The pain rules for running", "../treatment/load-modification.html"),)}
 
 
@@ -53,6 +56,9 @@ def fallback_html(tree: Tree) -> str:
             + "</div>"
         )
     note = f"<p><strong>{esc(TREE_NOTES[tree.id])}</strong></p>" if tree.id in TREE_NOTES else ""
+    if tree.id in TREE_RULES:  # the pain rules themselves, so a reader without JavaScript has them
+        items = "".join(f"<li>{esc(r.text)}</li>" for r in run_pain_rules())
+        note += f"<p>{esc(TREE_RULES[tree.id])}</p><ul class=\"rk-wt-fallback-rules\">{items}</ul>"
     links = "".join(f'<li><a href="{href}">{esc(text)}</a></li>'
                     for text, href in (*PAGE_LINKS, *TREE_LINKS.get(tree.id, ())))
     return (
