@@ -494,6 +494,10 @@ def test_plan_ics_parses_back():
         description = str(event["DESCRIPTION"])
         assert "below 2/10" in description and "4+/10" in description and "flat" in description
         assert "above 3/10" not in description
+        # The hill criterion in the course's words: flat running within the pain rules (which
+        # allow pain below 4/10), not "pain-free" flat running (the reviewer's P1).
+        assert "4 weeks of flat running within the pain rules" in " ".join(description.split())
+        assert "pain-free flat" not in description
     assert str(events[3]["UID"]) == "20270102-week1@return-to-running.runners-knee-course"
     week3 = next(e for e, s in zip(events, plan, strict=True) if s.week == 3)
     assert str(week3["SUMMARY"]) == "Return to running — week 3: 3 min run / 2 min walk × 6"

@@ -85,6 +85,19 @@ def test_the_rules_words_give_the_same_bands():
     assert "above 3/10" not in rtr.run_pain_rules_markdown() and "above 3/10" not in rtr.rules_text()
 
 
+def test_the_hill_criterion_is_flat_running_within_the_pain_rules():
+    """Hills come back after weeks of flat running within these rules (pain below 4/10 allowed),
+    not after "pain-free" flat running, in the planner's text, the calendar events and the
+    Can I run today? walkthrough (the reviewer's P1)."""
+    from widgets import walkthrough
+
+    flat = clinical.get("return_to_run.flat_only_weeks").display()
+    wanted = f"{flat} of flat running within the pain rules"
+    assert wanted in rtr.rules_text() and "pain-free flat" not in rtr.rules_text()
+    progress = walkthrough.load("can_i_run_today").nodes["progress"].text
+    assert wanted in progress and "pain-free" not in progress
+
+
 def test_python_and_the_script_agree_on_a_grid():
     cases = [(p, w) for p in [*GRID, 1.99, 2.01, 3.99, 4.01] for w in (False, True)]
     calls = [("(p, w) => [rkReturnToRun.painBand(p, w), rkReturnToRun.decide(p, w)]", [p, w]) for p, w in cases]

@@ -292,6 +292,33 @@ def test_every_not_sure_answer_goes_to_the_more_cautious_outcome(tree_id):
     assert checked
 
 
+def _outcomes_from(tree, node_id):
+    node = tree.nodes[node_id]
+    if node.is_outcome:
+        return {node.id}
+    return set().union(*(_outcomes_from(tree, a.next) for a in node.answers))
+
+
+def test_every_run_pain_band_is_followed_by_the_next_day_question():
+    """The four bands of the pain rules (the reviewer's P5): below 2/10 carry on, 2 to below 4/10
+    hold, an increase in the 24 hours after steps back, 4+/10 stops. The hold band asks about the
+    24 hours after like the carry-on band does, and a run pain the runner is not sure of is held
+    (never "move on") and asked the same question."""
+    tree = TREES["can_i_run_today"]
+    pain = {a.label: a.next for a in tree.nodes["rehab_pain"].answers}
+    assert pain["Below 2/10"] == "rehab_next_day"
+    assert pain["4+/10"] == "stop_and_step_back"
+    for label in ("From 2/10 to below 4/10", "I'm not sure"):
+        after = tree.nodes[pain[label]]
+        assert "24\u00a0hours after" in after.question, label
+        answers = {a.label: a.next for a in after.answers}
+        assert answers == {"No, the same or better": "repeat_stage", "Yes, it was worse": "step_back",
+                           "I'm not sure": "repeat_stage"}, label
+        assert "progress" not in _outcomes_from(tree, pain[label]), label
+    repeat = tree.nodes["repeat_stage"].text
+    assert "not sure" in repeat and "go back a stage" in repeat and "4+/10" in repeat
+
+
 def test_the_not_sure_answers_the_review_asked_for_exist():
     def labels(tree_id, node_id):
         return {a.label: a.next for a in TREES[tree_id].nodes[node_id].answers}

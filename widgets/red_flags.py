@@ -224,13 +224,18 @@ def disclaimer_text() -> str:
 
 @dataclass(frozen=True)
 class Flag:
-    """A sign answered "yes": its level, the level's title, and the message (the finding followed
-    by what to do)."""
+    """A sign answered "yes": its level, the level's title, and the message: what the sign can
+    mean (``why``), then the sign's own next step (``escalation``, when it has one: it can be more
+    urgent than the level's action, so it comes first and a display shows it in bold), then the
+    level's action. The parts are kept so that every display can show the escalation unfolded."""
 
     key: str
     level: str
     title: str
     message: str
+    why: str = ""
+    escalation: str | None = None
+    action: str = ""
 
 
 def check(**answers: bool) -> list[Flag]:
@@ -247,7 +252,8 @@ def check(**answers: bool) -> list[Flag]:
             raise ValueError(f"{key} must be True or False, got {answer!r}")
     flagged = [s for s in cat.ordered() if answers.get(s.key)]
     return [Flag(s.key, s.level, cat.levels[s.level].title,
-                 " ".join(t for t in (s.why, s.escalation, cat.levels[s.level].action) if t))
+                 " ".join(t for t in (s.why, s.escalation, cat.levels[s.level].action) if t),
+                 why=s.why, escalation=s.escalation, action=cat.levels[s.level].action)
             for s in flagged]
 
 

@@ -463,7 +463,11 @@
     flagged.sort(function (a, b) { return order.indexOf(a.level) - order.indexOf(b.level); });
     return flagged.map(function (s) {
       var level = rf.levels[order.indexOf(s.level)];
-      return { key: s.key, level: s.level, title: level.title, message: s.message + " " + level.advice };
+      // As widgets.red_flags.check: what the sign can mean, the sign's own next step (it can be
+      // more urgent than the level's action, so it comes before it), then the level's action.
+      return { key: s.key, level: s.level, title: level.title,
+               message: [s.message, s.escalation, level.advice].filter(function (t) { return t; }).join(" "),
+               why: s.message, escalation: s.escalation || null, action: level.advice };
     });
   }
 
@@ -825,9 +829,17 @@
       DATA.red_flags.levels.forEach(function (level) {
         var mine = flags.filter(function (f) { return f.level === level.key; });
         if (!mine.length) return;
-        var signs = DATA.red_flags.signs.filter(function (s) { return mine.some(function (f) { return f.key === s.key; }); });
-        box.appendChild(el("p", { className: "rk-rtr-flag-level rk-rtr-level-" + level.key }, [el("strong", { text: level.title + ": " }), level.advice]));
-        box.appendChild(el("ul", {}, signs.map(function (s) { return el("li", { text: s.message }); })));
+        // Per level: its title, each ticked sign (what it can mean, then its own next step in
+        // bold, never folded), then the level's action: the order of widgets.red_flags.check.
+        box.appendChild(el("p", { className: "rk-rtr-flag-level rk-rtr-level-" + level.key }, [el("strong", { text: level.title + ":" })]));
+        var signKeys = DATA.red_flags.signs.map(function (s) { return s.key; });
+        mine.sort(function (a, b) { return signKeys.indexOf(a.key) - signKeys.indexOf(b.key); });  // catalogue order
+        box.appendChild(el("ul", {}, mine.map(function (f) {
+          return el("li", {}, f.escalation
+            ? [f.why + " ", el("strong", { className: "rk-rtr-flag-escalation", text: f.escalation })]
+            : [f.why]);
+        })));
+        box.appendChild(el("p", { className: "rk-rtr-flag-action rk-rtr-level-" + level.key, text: level.advice }));
       });
       out.appendChild(box);
     });

@@ -16,6 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from widgets import pain_log as pl
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 
 pytestmark = pytest.mark.browser
@@ -135,7 +136,8 @@ def test_readiness_and_red_flags_match_python(watched_page, site_url):
         js = page.evaluate("""a => { const r = window.rkReturnToRun, f = r.redFlags(a);
                                      return [f, r.needsProfessional(f)]; }""", answers)
         py = rtr.red_flags(**answers)
-        assert js == [[{"key": f.key, "level": f.level, "title": f.title, "message": f.message} for f in py],
+        assert js == [[{"key": f.key, "level": f.level, "title": f.title, "message": f.message, "why": f.why,
+                        "escalation": f.escalation, "action": f.action} for f in py],
                       rtr.needs_professional(py)]
     watched_page.assert_clean()
 
@@ -339,6 +341,13 @@ def test_a_red_flag_says_see_a_professional(watched_page, site_url):
     page.get_by_label("Is the knee stuck (locked)").uncheck()
     page.get_by_label("Have you had a new, mild ache").uncheck()
     assert result.inner_text() == ""
+    # A sign with its own next step shows it in bold, unfolded, before the level's action (R1).
+    sign = red_flag_catalogue.load().signs["hot_red_swollen"]
+    page.get_by_label("Is the knee warm and swollen").check()
+    assert result.locator("strong.rk-rtr-flag-escalation").inner_text() == sign.escalation
+    text = result.inner_text()
+    assert text.index(sign.escalation) < text.index("same-day assessment today")
+    page.get_by_label("Is the knee warm and swollen").uncheck()
     watched_page.assert_clean()
 
 

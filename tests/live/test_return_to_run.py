@@ -4,10 +4,12 @@ read gives a message and stays byte for byte as it was, the plan files land next
 from __future__ import annotations
 
 import datetime
+import html
 
 from icalendar import Calendar
 
 from widgets import pain_log as pl
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 from widgets.live.return_to_run import LiveReturnToRun
 
@@ -134,3 +136,21 @@ def test_readiness_and_red_flags(tmp_path):
     assert "same-day assessment today" in live.flags_result.value
     live.flags["locked"].value = live.flags["new_ache"].value = False
     assert live.flags_result.value == ""
+
+
+def test_each_ticked_sign_shows_its_escalation_in_bold_before_the_levels_action(tmp_path):
+    """The reviewer's R1: a sign's own next step ("if you also feel very unwell, go now") is shown,
+    not folded, after what the sign can mean and before the level's generic action."""
+    live = LiveReturnToRun(tmp_path / "pain-log.csv")
+    cat = red_flag_catalogue.load()
+    escalated = [s for s in cat.programme_signs() if s.escalation]
+    assert escalated
+    for sign in escalated:
+        live.flags[sign.key].value = True
+        shown = live.flags_result.value
+        bold = f'<b class="rk-rtr-flag-escalation">{html.escape(sign.escalation)}</b>'
+        assert bold in shown, sign.key
+        action = html.escape(cat.levels[sign.level].action)
+        assert shown.index(html.escape(sign.why)) < shown.index(bold) < shown.index(action), sign.key
+        assert "<details" not in shown
+        live.flags[sign.key].value = False

@@ -148,8 +148,11 @@ def test_red_flags_are_the_models(data):
         "emergency", "same_day", "within_days", "review", "warning_sign"]
     assert data["red_flags"]["professional_levels"] == ["emergency", "same_day", "within_days"]
     # Every sign is in the data (the script explains any flag); the form asks the programme's signs.
-    assert [(s["key"], s["level"], s["question"], s["message"]) for s in data["red_flags"]["signs"]] == [
-        (s.key, s.level, s.question, s.why) for s in red_flag_catalogue.load().ordered()]
+    # Each sign's own next step (escalation) is in the data too: without it the page would show
+    # only the level's generic action (the reviewer's R1: warm swollen knee, child with a fever).
+    assert [(s["key"], s["level"], s["question"], s["message"], s["escalation"])
+            for s in data["red_flags"]["signs"]] == [
+        (s.key, s.level, s.question, s.why, s.escalation) for s in red_flag_catalogue.load().ordered()]
 
 
 def test_file_formats(data):

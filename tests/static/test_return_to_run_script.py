@@ -1,7 +1,7 @@
 """The page's return-to-running rules (assets/rk/return-to-run.js) under Node against
 widgets.return_to_run and widgets.pain_log on the same generated inputs: decisions and their
 explanations, readiness, the plan's sessions, replanning and status over logs, and the CSV files.
-(The red flags are checked elsewhere: their catalogue is being reworked.)"""
+The red flags too: every sign alone and together, with each sign's escalation."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.static.node import call_script, embedded_data
+from tests.static.node import REPO, call_script, embedded_data
 from widgets import pain_log as pl
+from widgets import red_flags as red_flag_catalogue
 from widgets import return_to_run as rtr
 from widgets.static.return_to_run import return_to_run_view
 
@@ -147,3 +148,47 @@ def test_pain_log_csv_both_ways(logs):
             continue
         assert [pl.LogEntry(D.fromisoformat(d["date"]), d["week"], d["pain_during"], d["worse_next_day"], d["notes"])
                 for d in read["ok"]] == pl.entries_from_csv(text, "log.csv")
+
+
+# --- red flags: the same flags, messages and escalations as widgets.red_flags.check -----------------
+
+
+def _py_flags(answers):
+    py = rtr.red_flags(**answers)
+    return [{"key": f.key, "level": f.level, "title": f.title, "message": f.message, "why": f.why,
+             "escalation": f.escalation, "action": f.action} for f in py], rtr.needs_professional(py)
+
+
+def test_red_flags_every_sign_alone_and_together_with_its_escalation():
+    signs = red_flag_catalogue.load().ordered()
+    escalated = [s for s in signs if s.escalation]
+    assert escalated, "no sign has an escalation: this test would check nothing"
+    cases = [{s.key: True} for s in signs] + [{s.key: True for s in signs}, {},
+             {s.key: s.level != "same_day" for s in signs}, {s.key: bool(i % 2) for i, s in enumerate(signs)}]
+    got = js([("(a) => { const r = rkReturnToRun, f = r.redFlags(a); return [f, r.needsProfessional(f)]; }", [a])
+              for a in cases])
+    for a, answer in zip(cases, got, strict=True):
+        flags, professional = _py_flags(a)
+        assert answer == {"ok": [flags, professional]}, a
+    # The escalation is in the message, after what the sign can mean and before the level's action
+    # (a script that dropped it would fail here even if Python dropped it too).
+    levels = red_flag_catalogue.load().levels
+    for sign, answer in zip(signs, got, strict=False):
+        [flag], _ = answer["ok"]
+        if sign.escalation:
+            assert flag["escalation"] == sign.escalation
+            assert flag["message"] == f"{sign.why} {sign.escalation} {levels[sign.level].action}", sign.key
+        else:
+            assert flag["escalation"] is None
+            assert flag["message"] == f"{sign.why} {levels[sign.level].action}", sign.key
+
+
+def test_the_page_shows_each_escalation_in_bold_between_the_sign_and_the_action():
+    # Node has no DOM: read the script's rendering of a flag. The escalation is its own <strong>,
+    # built from the flag (not from a folded or optional element), and comes before the advice.
+    source = (REPO / "assets" / "rk" / "return-to-run.js").read_text(encoding="utf-8")
+    start = source.index("Planner.prototype.setupFlags")
+    body = source[start:source.index("Planner.prototype.", start + 10)]
+    assert 'el("strong", { className: "rk-rtr-flag-escalation", text: f.escalation })' in body
+    assert body.index("f.escalation") < body.index("level.advice", body.index("f.escalation"))
+    assert "<details" not in body and '"details"' not in body

@@ -246,7 +246,13 @@ class LiveReturnToRun:
         if not flags:
             self.flags_result.value = ""
             return
-        items = "".join(f"<li><b>{_e(f.title)}:</b> {_e(f.message)}</li>" for f in flags)
+        # Each sign as widgets.red_flags.check orders it: what it can mean, then its own next
+        # step in bold (never folded: it can be more urgent than the level's action), then the action.
+        items = "".join(
+            f"<li><b>{_e(f.title)}:</b> {_e(f.why)}"
+            + (f" <b class=\"rk-rtr-flag-escalation\">{_e(f.escalation)}</b>" if f.escalation else "")
+            + f" {_e(f.action)}</li>"
+            for f in flags)
         # The most urgent level names the result; its words are the catalogue's, as on the site.
         colour = "#a00018" if rtr.needs_professional(flags) else "#8a4500"
         title = f'<p style="color:{colour};font-size:1.25em"><b>{_e(flags[0].title)}</b></p>'

@@ -94,8 +94,8 @@ def plan_sessions(start_date: datetime.date, start_week: int = 1) -> list[Sessio
     Sessions fall every other day from ``start_date`` (days 0, 2, 4, …). A session's stage is
     the protocol week its date falls in, counted from ``start_date``: days 0–6 are
     ``start_week``, days 7–13 the next, and so on, so weeks alternate four and three sessions.
-    All on flat ground: hills come back only after ``return_to_run.flat_only_weeks`` of
-    pain-free flat running, which a plan made in advance cannot know.
+    All on flat ground: hills come back only after ``return_to_run.flat_only_weeks`` of flat
+    running within the pain rules, which a plan made in advance cannot know.
     """
     start = check_date(start_date, "start_date")
     week = check_week(start_week, "start_week")

@@ -325,6 +325,6 @@ def rules_text() -> str:
     flat = clinical.get("return_to_run.flat_only_weeks").display()
     return (
         "The pain rules for each run: " + " ".join(sentence(r.name) for r in run_pain_rules()) + " "
-        f"Flat ground only until you have had {flat} of pain-free flat running. "
+        f"Flat ground only until you have had {flat} of flat running within the pain rules. "
         + red_flag_catalogue.disclaimer_text()
     )

@@ -242,8 +242,11 @@ def red_flag_data() -> dict[str, object]:
     return {
         "levels": [{"key": lv.key, "title": lv.title, "advice": lv.action} for lv in levels],
         "professional_levels": [lv.key for lv in levels if lv.stop_running],
-        "signs": [{"key": s.key, "level": s.level, "question": s.question, "message": s.why}
-                  for s in cat.ordered()],  # every sign, so the script can explain any flag
+        # every sign, so the script can explain any flag; "escalation" is the sign's own next step
+        # (null when it has none), shown in bold after "message" and before the level's advice
+        "signs": [{"key": s.key, "level": s.level, "question": s.question, "message": s.why,
+                   "escalation": s.escalation}
+                  for s in cat.ordered()],
     }
 
 
