@@ -318,5 +318,7 @@ def summary_markdown() -> str:
             continue
         when = "" if level.when.lower() in level.title.lower() else f" ({level.when})"
         out.append(f"- **{level.title}**{when} if:")
-        out.extend(f"  - {s.label}" for s in cat.signs_at(level.key))
+        # A sign's own next step (a limping child: emergency department today, weight off the
+        # leg) is never left to the level's general action.
+        out.extend(f"  - {s.label}" + (f" — {s.escalation}" if s.escalation else "") for s in cat.signs_at(level.key))
     return "\n".join(out)
