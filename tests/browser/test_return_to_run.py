@@ -256,7 +256,7 @@ def test_log_three_sessions_reload_and_find_them_replanned(watched_page, site_ur
     # Pain from 2 to 3 is a repeat, and the message says so.
     card = page.locator(".rk-rtr-decision-card")
     assert card.get_attribute("data-decision") == "repeat"
-    assert "Repeat this stage" in card.inner_text() and "from 2/10 to 3/10 (inclusive)" in card.inner_text()
+    assert "Repeat this stage" in card.inner_text() and "2/10 or more but below 4/10" in card.inner_text()
     log(page, *LOGGED[2])
     page.reload()
     page.wait_for_function("() => document.querySelector('.rk-rtr-app:not([hidden])')")
