@@ -244,6 +244,11 @@ class PageWatch:
         """Open url in the light or dark theme: the theme reads the reader's stored choice from
         localStorage as the page loads, so store it, then reload."""
         self.page.goto(url)
+        # The theme's script starts after the largest paint (assets/rk/late-scripts.js) and writes
+        # the mode it started with back to localStorage; storing ours before it has run lost the
+        # race on a busy machine (the reloaded page came up light). Wait for it first.
+        self.page.wait_for_function(
+            "document.documentElement.dataset.rkLate === 'done' || !document.querySelector('script[data-rk-late]')")
         self.page.evaluate("(t) => { localStorage.setItem('mode', t); localStorage.setItem('theme', t); }", theme)
         self.page.reload()
         assert self.page.evaluate("document.documentElement.dataset.theme") == theme

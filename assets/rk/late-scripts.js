@@ -14,6 +14,9 @@
 
   function flush() {
     ready = true;
+    // Said on the page, so that whatever must follow the theme's own start-up (which writes the
+    // stored colour mode back) can wait for it: the browser tests do before storing a theme.
+    document.documentElement.dataset.rkLate = "done";
     queued.splice(0).forEach(function (replay) { replay(); });
   }
 
