@@ -182,3 +182,15 @@ def test_bone_lump_sign_leaves_out_the_osgood_schlatter_bump_and_under_18s_get_2
     assert "growing" in sign.label and sign.label.startswith("rare, but worth asking")
     assert "within 2 days" in sign.why and "course's choice" in sign.why
     assert "within 2 days" in CAT.signs["night_pain"].why
+
+
+def test_each_escalation_splits_into_who_and_what_to_do():
+    """Pages bold only who a sign's next step is for; the two parts rebuild the whole step, and
+    the bold part is a short lead, not the instruction itself."""
+    with_steps = [s for s in CAT.signs.values() if s.escalation]
+    assert with_steps
+    for sign in with_steps:
+        lead, rest = red_flags.escalation_parts(sign.escalation)
+        assert lead.endswith(":") and lead[:-1] + ":" + rest == sign.escalation, sign.key
+        assert len(lead) < len(rest), sign.key
+    assert red_flags.escalation_parts("no colon here") == ("", "no colon here")

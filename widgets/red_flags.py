@@ -307,6 +307,13 @@ def catalogue_markdown() -> str:
     return "\n".join(out)
 
 
+def escalation_parts(text: str) -> tuple[str, str]:
+    """A sign's escalation split into who it is for ("Growing child who limps…:") and what to do,
+    so pages bold only the first part (assets/rk/walkthrough.js splits at the same ": ")."""
+    lead, sep, rest = text.partition(": ")
+    return (lead + ":", " " + rest) if sep else ("", text)
+
+
 def summary_markdown() -> str:
     """One bullet a professional level — its title, time frame and, nested under it, one bullet a
     sign — for pages that give the short version (the full list is the red-flags page). Nested

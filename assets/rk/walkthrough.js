@@ -141,7 +141,15 @@
       // A sign's own next step ("go now if they cannot bear weight"), visible next to the action,
       // never folded: the words come from the catalogue's `escalation` field.
       var steps = shown.slice(level ? 1 : 0);
-      if (steps.length) box.appendChild(itemList("rk-wt-escalations", steps));
+      if (steps.length) {
+        // Bold only who it is for ("Growing child who limps…:"), so on a phone the steps read as
+        // a list to scan, not a block of bold text.
+        box.appendChild(el("ul", { class: "rk-wt-escalations" }, steps.map(function (t) {
+          var cut = t.indexOf(": ");
+          return cut > 0 ? el("li", {}, [el("strong", { text: t.slice(0, cut + 1) }), t.slice(cut + 1)])
+                         : el("li", { text: t });
+        })));
+      }
       heading = el(this.heading, { class: "rk-wt-title", tabindex: "-1", text: node.title });
       box.appendChild(heading);
       box.appendChild(el("p", { text: node.text }));

@@ -1,6 +1,8 @@
 """The JupyterLab walkthrough: clicking answers moves through the same tree, and an urgent
 outcome leads with the catalogue's icon, level and action."""
 
+from html import escape
+
 from widgets import red_flags
 from widgets.live.walkthrough import LiveWalkthrough
 
@@ -36,4 +38,6 @@ def test_same_day_outcome_shows_each_signs_escalation_outside_the_fold():
     before_fold = live.text.value.split("<details>", 1)[0]
     for sign in red_flags.load().signs_at("same_day"):
         if sign.escalation:
-            assert sign.escalation.replace("'", "&#x27;") in before_fold, sign.key
+            lead, rest = red_flags.escalation_parts(sign.escalation)
+            # who it is for in bold, then what to do: the whole step is there, unfolded
+            assert f"<b>{escape(lead)}</b>{escape(rest)}" in before_fold, sign.key

@@ -47,7 +47,8 @@ class LiveWalkthrough:
                     f"<p><b>{html.escape(kind_label(node.outcome))}</b></p>")
             # A sign's own next step ("go now if…"), visible next to the action, never folded.
             head += ("<ul class=\"rk-wt-escalations\">"
-                     + "".join(f"<li><b>{html.escape(e)}</b></li>" for e in node.escalations) + "</ul>"
+                     + "".join(f"<li><b>{html.escape(lead)}</b>{html.escape(rest)}</li>"
+                               for lead, rest in map(red_flags.escalation_parts, node.escalations)) + "</ul>"
                      if node.escalations else "")
             self.text.value = (
                 f"{head}<h3>{html.escape(node.title)}</h3><p>{html.escape(node.text)}</p>"

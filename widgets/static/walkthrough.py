@@ -52,7 +52,8 @@ def fallback_html(tree: Tree) -> str:
             f'<div class="rk-wt-fallback-level" data-level="{level_key}"><p>If any of these applies:</p><ul>'
             + "".join(f"<li>{esc(s.label)}</li>" for s in signs)
             + f"</ul><p>→ <strong>{esc(level.title)}</strong>{when}: {esc(level.action)}</p>"
-            + ("".join(f'<p class="rk-wt-escalation"><strong>{esc(e)}</strong></p>' for e in escalations))
+            + "".join(f'<p class="rk-wt-escalation"><strong>{esc(lead)}</strong>{esc(rest)}</p>'
+                      for lead, rest in map(red_flags.escalation_parts, escalations))
             + "</div>"
         )
     note = f"<p><strong>{esc(TREE_NOTES[tree.id])}</strong></p>" if tree.id in TREE_NOTES else ""
