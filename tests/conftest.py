@@ -228,10 +228,19 @@ class PageWatch:
         self.foreign_requests: list[str] = []
         self.console_errors: list[str] = []
         self.http_errors: list[str] = []
-        page.on("request", self._on_request)
-        page.on("response", lambda r: r.status >= 400 and self.http_errors.append(f"{r.status} {r.url}"))
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
-        page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
+        self._listeners = {
+            "request": self._on_request,
+            "response": lambda r: r.status >= 400 and self.http_errors.append(f"{r.status} {r.url}"),
+            "console": lambda msg: msg.type == "error" and self.console_errors.append(msg.text),
+            "pageerror": lambda exc: self.console_errors.append(f"uncaught: {exc}"),
+        }
+        for event, listener in self._listeners.items():
+            page.on(event, listener)
+
+    def stop(self):
+        """Stop watching: a page shared by several tests gets a new watch for each."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
 
     def _on_request(self, request):
         url = urlparse(request.url)

@@ -1,5 +1,7 @@
-"""Every page in headless Chromium: nothing requested from other hosts, no console errors;
-the example figure is drawn and its slider changes it. Screenshots go to _build/screenshots."""
+"""The planner's example figure is drawn and its slider changes it; a page load gets the site's
+icon and no 404; the guideline table fits a phone. Screenshots go to _build/screenshots. (Every
+page's "nothing from other hosts, no console error" check is in test_quality.py, on the same
+page load as its accessibility checks.)"""
 
 from __future__ import annotations
 
@@ -10,22 +12,10 @@ import time
 
 import pytest
 
-from tests.conftest import REPO, _QuietHandler, toc_docnames
+from tests.conftest import REPO, _QuietHandler
 
 pytestmark = pytest.mark.browser
 SHOTS = REPO / "_build" / "screenshots"
-
-
-@pytest.mark.parametrize("docname", toc_docnames())
-def test_page_is_clean(watched_page, site_url, docname):
-    page = watched_page.page
-    page.goto(f"{site_url}/{docname}.html", wait_until="load")
-    # Give deferred scripts (plotly, widgets) time to run and report errors.
-    page.wait_for_timeout(150)
-    for figure in page.locator("figure.rk-plotly").all():
-        figure.scroll_into_view_if_needed()
-        page.wait_for_selector("figure.rk-plotly[data-drawn='true']", timeout=10_000)
-    watched_page.assert_clean()
 
 
 def test_planner_figure_draws_and_slider_changes_it(watched_page, site_url):
