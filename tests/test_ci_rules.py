@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, in_ci
 
 CASES = '''
 import pytest
@@ -65,9 +65,8 @@ def test_locally_they_skip_with_a_reason_and_a_summary(tmp_path):
     assert "1 test against the source article skipped:" in done.stdout, done.stdout
 
 
-@pytest.mark.parametrize("ci", ["true", "1"])
-def test_in_ci_every_browser_and_article_test_must_run(tmp_path, ci):
-    done = run_cases(tmp_path, ci=ci)
+def test_in_ci_every_browser_and_article_test_must_run(tmp_path):
+    done = run_cases(tmp_path, ci="true")
     assert done.returncode == 1, done.stdout + done.stderr
     out = done.stdout
     assert "skipped in CI, where every browser and article test must run: no page to test here" in out, out
@@ -77,9 +76,18 @@ def test_in_ci_every_browser_and_article_test_must_run(tmp_path, ci):
     assert "SKIPPED" in out and "an ordinary skip, allowed everywhere" in out
 
 
-def test_ci_false_is_not_ci(tmp_path):
-    done = run_cases(tmp_path, ci="false")
-    assert done.returncode == 0, done.stdout + done.stderr
+# Which values of CI mean CI: read by in_ci() alone, so checked on it rather than by another
+# pytest run each (a subprocess costs seconds; the run above shows what in_ci() == True does).
+@pytest.mark.parametrize("value, meant", [("true", True), ("1", True), ("TRUE", True), ("yes", True),
+                                          ("false", False), ("0", False), ("no", False), ("", False)])
+def test_which_values_of_ci_mean_ci(monkeypatch, value, meant):
+    monkeypatch.setenv("CI", value)
+    assert in_ci() is meant
+
+
+def test_no_ci_variable_is_not_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert in_ci() is False
 
 
 # --- make unit: everything that needs no browser and no built site -------------------------
