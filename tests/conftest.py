@@ -256,11 +256,16 @@ class PageWatch:
         # The theme's script starts after the largest paint (assets/rk/late-scripts.js) and writes
         # the mode it started with back to localStorage; storing ours before it has run lost the
         # race on a busy machine (the reloaded page came up light). Wait for it first.
-        self.page.wait_for_function(
-            "document.documentElement.dataset.rkLate === 'done' || !document.querySelector('script[data-rk-late]')")
+        self.wait_for_theme_scripts()
         self.page.evaluate("(t) => { localStorage.setItem('mode', t); localStorage.setItem('theme', t); }", theme)
         self.page.reload()
         assert self.page.evaluate("document.documentElement.dataset.theme") == theme
+
+    def wait_for_theme_scripts(self):
+        """Until the theme's own scripts have run: they start after the largest paint
+        (assets/rk/late-scripts.js), which marks the page when they have."""
+        self.page.wait_for_function(
+            "document.documentElement.dataset.rkLate === 'done' || !document.querySelector('script[data-rk-late]')")
 
     def assert_clean(self):
         assert not self.foreign_requests, f"requests left the site: {self.foreign_requests}"
