@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{label:<40} {seconds:7.1f} s")
     verdict = "within" if total <= TARGET_S else "over"
     print(f"{'total':<40} {total:7.1f} s   ({verdict} the {TARGET_S // 60}-minute target; creating .venv not counted)")
-    summary = re.findall(r"^=+ (.*(?:passed|failed).*) =+$", phases[-1][2], re.M)
+    # pytest -q ends with a bare "N passed, … in S s" line (without -q, framed in "=").
+    summary = re.findall(r"^=* ?(\d+ (?:passed|failed).* in [\d.]+s.*?) ?=*$", phases[-1][2], re.M)
     if summary:
         print(f"pytest: {summary[-1]}")
     by_file = seconds_by_file(phases[-1][2])
