@@ -62,13 +62,19 @@ def stored_dates(page) -> list[str]:
     return [line.split(",")[0] for line in text.splitlines()[1:] if line]
 
 
+def wait_until_seen(page, predicate: str, arg) -> None:
+    """Up to 5 s for ``page``'s copy of localStorage to satisfy ``predicate``: another tab's write
+    reaches this tab asynchronously when the two tabs run in different renderer processes, so an
+    immediate read can be one write behind. No error on time-out: the caller's assertion shows
+    what the tab sees."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(predicate, arg=arg, timeout=5000)
+
+
 def stored_dates_seen_from(page, expected: list[str]) -> list[str]:
-    """The stored dates as ``page`` sees them, once it sees as many as expected (or after 5 s):
-    another tab's write reaches this tab's localStorage asynchronously when the two tabs run in
-    different renderer processes, so an immediate read can be one write behind."""
+    """The stored dates as ``page`` sees them, once it sees as many as expected."""
     count = """([key, n]) => (localStorage.getItem(key) || '').split('\\n').slice(1).filter(Boolean).length >= n"""
-    with contextlib.suppress(PlaywrightTimeoutError):  # the caller's assertion shows what the tab sees
-        page.wait_for_function(count, arg=[LOG_KEY, len(expected)], timeout=5000)
+    wait_until_seen(page, count, [LOG_KEY, len(expected)])
     return stored_dates(page)
 
 
@@ -120,12 +126,10 @@ def stored_pairs(page) -> list[dict]:
 
 
 def stored_pairs_seen_from(page, name: str, km: float) -> list[dict]:
-    """The stored pairs as ``page`` sees them, once its copy shows ``name`` at ``km`` (or after
-    5 s): as with the planner's log, another tab's write reaches this tab asynchronously."""
+    """The stored pairs as ``page`` sees them, once its copy shows ``name`` at ``km``."""
     seen = """([key, name, km]) => ((JSON.parse(localStorage.getItem(key) || '{}').pairs || [])
         .find((pair) => pair.name === name) || {}).km === km"""
-    with contextlib.suppress(PlaywrightTimeoutError):  # the caller's assertion shows what the tab sees
-        page.wait_for_function(seen, arg=[SHOES_KEY, name, km], timeout=5000)
+    wait_until_seen(page, seen, [SHOES_KEY, name, km])
     return stored_pairs(page)
 
 
