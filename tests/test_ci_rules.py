@@ -2,8 +2,9 @@
 the source article in ../shared): they skip, with a reason, on an adopter's machine, and
 fail in CI (CI=true, as .ci/run runs), whatever made them skip.
 
-Each case runs pytest in a subprocess on a small test file that uses the real conftest's
-fixtures and hooks, with the article and Chromium pointed at paths that do not exist.
+Each behaviour is shown by running pytest in a subprocess on a small test file that uses the
+real conftest's fixtures and hooks, with the article and Chromium pointed at paths that do not
+exist; which values of the CI variable mean CI is checked on in_ci() directly.
 """
 
 from __future__ import annotations
